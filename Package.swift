@@ -39,6 +39,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
     ],
     swiftLanguageModes: [.v5]
 )
