@@ -22,6 +22,10 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
     case checkpoint(path: String, reason: String)
+    /// A layer got an input whose channel axis (axis 1) has the wrong size.
+    case channelMismatch(op: String, expected: Int, inputShape: [Int])
+    /// A spatial input is smaller than the window sliding over it (kernel, after padding).
+    case inputTooSmall(op: String, inputShape: [Int], reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +51,11 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "backward: \(message)"
         case let .checkpoint(path, reason):
             return "checkpoint '\(path)': \(reason)"
+        case let .channelMismatch(op, expected, inputShape):
+            return "\(op) expects \(expected) input channels but got \(inputShape.count > 1 ? inputShape[1] : 0) "
+                + "(input shape \(inputShape))"
+        case let .inputTooSmall(op, inputShape, reason):
+            return "\(op): input of shape \(inputShape) is too small: \(reason)"
         }
     }
 }
