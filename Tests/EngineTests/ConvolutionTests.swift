@@ -107,11 +107,13 @@ struct ConvolutionTests {
 
     @Test func errorsQuoteTheShapes() throws {
         let image = try Tensor.zeros([64, 1, 32, 32])
-        #expect(throws: EngineError.channelMismatch(op: "conv2d", expected: 3, inputShape: [64, 1, 32, 32])) {
-            try image.conv2d(weight: Tensor.zeros([8, 3, 3, 3]))
-        }
-        #expect(EngineError.channelMismatch(op: "Conv2d", expected: 3, inputShape: [64, 1, 32, 32]).description
-                == "Conv2d expects 3 input channels but got 1 (input shape [64, 1, 32, 32])")
+        let layer = try Conv2d(inChannels: 3, outChannels: 8, kernelSize: 3)
+        let wrongChannels = #expect(throws: EngineError.self) { try layer(image) }
+        #expect(wrongChannels?.description == "Conv2d expects 3 input channels but got 1 (input shape [64, 1, 32, 32])")
+        let transposed = try ConvTranspose2d(inChannels: 4, outChannels: 3, kernelSize: 4, stride: 2, padding: 1)
+        let wrongTransposed = #expect(throws: EngineError.self) { try transposed(image) }
+        #expect(wrongTransposed?.description
+                == "ConvTranspose2d expects 4 input channels but got 1 (input shape [64, 1, 32, 32])")
         let tiny = try Tensor.zeros([1, 3, 2, 2])
         let error = #expect(throws: EngineError.self) { try tiny.conv2d(weight: Tensor.zeros([8, 3, 4, 4])) }
         #expect(error?.description == "conv2d: input of shape [1, 3, 2, 2] is too small: height and width "

@@ -125,7 +125,7 @@ enum ConvolutionKernels {
         }
         try checkWeight(op: op, weight: weight, bias: bias, biasSize: weight.first ?? 0, stride: stride, padding: padding)
         guard input[1] == weight[1] else {
-            throw EngineError.channelMismatch(op: op, expected: weight[1], inputShape: input)
+            throw EngineError.layerInput(layer: op, expected: "\(weight[1]) input channels", got: "\(input[1])", shape: input)
         }
         let k = weight[2]
         guard input[2] + 2 * padding >= k, input[3] + 2 * padding >= k else {
@@ -147,7 +147,7 @@ enum ConvolutionKernels {
         try checkWeight(op: op, weight: weight, bias: bias, biasSize: weight.count > 1 ? weight[1] : 0,
                         stride: stride, padding: padding)
         guard input[1] == weight[0] else {
-            throw EngineError.channelMismatch(op: op, expected: weight[0], inputShape: input)
+            throw EngineError.layerInput(layer: op, expected: "\(weight[0]) input channels", got: "\(input[1])", shape: input)
         }
         guard outputPadding >= 0, outputPadding < stride else {
             throw EngineError.invalidArgument(op: op, message:

@@ -57,7 +57,8 @@ public class BatchNorm: Layer {
                                             got: input.shape)
         }
         guard input.shape[1] == numFeatures else {
-            throw EngineError.channelMismatch(op: name, expected: numFeatures, inputShape: input.shape)
+            throw EngineError.layerInput(layer: name, expected: "\(numFeatures) input channels", got: "\(input.shape[1])",
+                                         shape: input.shape)
         }
         let output = try input.batchNorm(weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
                                          training: isTraining, momentum: momentum, epsilon: epsilon, op: name)

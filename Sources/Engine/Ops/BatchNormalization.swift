@@ -48,7 +48,7 @@ extension Tensor {
         }
         let channels = shape[1], batch = shape[0], plane = shape[2...].reduce(1, *)
         for state in [weight, bias, runningMean, runningVar] where state.shape != [channels] {
-            throw EngineError.channelMismatch(op: op, expected: state.count, inputShape: shape)
+            throw EngineError.layerInput(layer: op, expected: "\(state.count) input channels", got: "\(channels)", shape: shape)
         }
         let m = batch * plane
         if training && m <= 1 {
