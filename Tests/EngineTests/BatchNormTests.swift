@@ -23,7 +23,7 @@ struct BatchNormTests {
     }
 
     @Test func trainingNormalisesEachChannel() throws {
-        let layer = try BatchNorm2d(numFeatures: 3)
+        let layer = try BatchNorm2d(3)
         let y = try layer(sample([4, 3, 5, 5], seed: 25, low: 2, high: 6))
         let mean = try y.mean(axes: [0, 2, 3]), variance = try y.variance(axes: [0, 2, 3], correction: 0)
         expectClose(mean.data, [0, 0, 0], tolerance: 1e-5, "mean")
@@ -33,7 +33,7 @@ struct BatchNormTests {
     /// Running statistics after three steps, computed by hand from the definition:
     /// running ← 0.9·running + 0.1·batch, with the unbiased variance.
     @Test func runningStatisticsByHand() throws {
-        let layer = try BatchNorm1d(numFeatures: 2)
+        let layer = try BatchNorm1d(2)
         var expectedMean: [Float] = [0, 0], expectedVar: [Float] = [1, 1]
         for step in 0..<3 {
             let x = sample([5, 2], seed: UInt64(30 + step), low: -2, high: 3)
@@ -73,7 +73,7 @@ struct BatchNormTests {
     ///     (y * w).sum().backward()     # print y, xs.grad, bn.weight.grad, bn.bias.grad,
     ///     bn.eval(); bn(x)             # bn.running_mean, bn.running_var, then the eval output
     @Test func matchesPyTorch() throws {
-        let layer = try BatchNorm2d(numFeatures: 3)
+        let layer = try BatchNorm2d(3)
         layer.weight.data = [1, 0.5, 2]
         layer.bias.data = [0, 0.1, -0.3]
         let x = Self.pattern([2, 3, 2, 2])
@@ -108,17 +108,17 @@ struct BatchNormTests {
     }
 
     @Test func stateUsesPyTorchNames() throws {
-        let layer = try BatchNorm2d(numFeatures: 4)
+        let layer = try BatchNorm2d(4)
         #expect(layer.stateDict().map(\.name) == ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"])
         #expect(layer.namedParameters().map(\.name) == ["weight", "bias"])
     }
 
     @Test func errorsQuoteTheShapes() throws {
-        let layer = try BatchNorm2d(numFeatures: 3)
+        let layer = try BatchNorm2d(3)
         let error = #expect(throws: EngineError.self) { try layer(Tensor.zeros([8, 4, 2, 2])) }
         #expect(error?.description == "BatchNorm2d expects 3 input channels but got 4 (input shape [8, 4, 2, 2])")
         #expect(throws: EngineError.self) { try layer(Tensor.zeros([8, 3])) }
         #expect(throws: EngineError.self) { try layer(Tensor.zeros([1, 3, 1, 1])) }  // one value per channel
-        #expect(throws: EngineError.self) { try BatchNorm1d(numFeatures: 0) }
+        #expect(throws: EngineError.self) { try BatchNorm1d(0) }
     }
 }

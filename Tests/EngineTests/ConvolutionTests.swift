@@ -107,7 +107,7 @@ struct ConvolutionTests {
 
     @Test func errorsQuoteTheShapes() throws {
         let image = try Tensor.zeros([64, 1, 32, 32])
-        let layer = try Conv2d(inChannels: 3, outChannels: 8, kernelSize: 3)
+        let layer = try Conv2d(3, 8, kernelSize: 3)
         let wrongChannels = #expect(throws: EngineError.self) { try layer(image) }
         #expect(wrongChannels?.description == "Conv2d expects 3 input channels but got 1 (input shape [64, 1, 32, 32])")
         let transposed = try ConvTranspose2d(inChannels: 4, outChannels: 3, kernelSize: 4, stride: 2, padding: 1)

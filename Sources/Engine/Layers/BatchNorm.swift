@@ -83,7 +83,7 @@ public final class BatchNorm1d: BatchNorm {
     ///   - numFeatures: C, the size of axis 1.
     ///   - epsilon: ε, added to the variance (PyTorch's `eps`, 1e-5).
     ///   - momentum: weight of each new batch in the running statistics (0.1).
-    public init(numFeatures: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws {
+    public init(_ numFeatures: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws {
         try super.init(name: "BatchNorm1d", ranks: [2, 3], numFeatures: numFeatures, epsilon: epsilon,
                        momentum: momentum)
     }
@@ -95,7 +95,7 @@ public final class BatchNorm2d: BatchNorm {
     ///   - numFeatures: C, the number of channels.
     ///   - epsilon: ε, added to the variance (PyTorch's `eps`, 1e-5).
     ///   - momentum: weight of each new batch in the running statistics (0.1).
-    public init(numFeatures: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws {
+    public init(_ numFeatures: Int, epsilon: Float = 1e-5, momentum: Float = 0.1) throws {
         try super.init(name: "BatchNorm2d", ranks: [4], numFeatures: numFeatures, epsilon: epsilon,
                        momentum: momentum)
     }

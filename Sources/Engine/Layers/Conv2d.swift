@@ -27,7 +27,7 @@ public final class Conv2d: Layer {
     ///   - stride: s, the step between filter positions (2 halves the image).
     ///   - padding: p, zeros added around the input.
     ///   - bias: whether to learn a per-channel offset.
-    public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
                 bias: Bool = true) throws {
         try checkLayerSizes("Conv2d", inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize,
                             stride: stride, padding: padding)
@@ -41,6 +41,12 @@ public final class Conv2d: Layer {
         weight.requiresGrad = true
         self.bias = bias ? try Tensor.uniform([outChannels], low: -bound, high: bound) : nil
         self.bias?.requiresGrad = true
+    }
+
+    /// With PyTorch's keyword names: `Conv2d(inChannels: 3, outChannels: 32, kernelSize: 4)`.
+    public convenience init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+                            bias: Bool = true) throws {
+        try self.init(inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding, bias: bias)
     }
 
     public func callAsFunction(_ input: Tensor) throws -> Tensor {

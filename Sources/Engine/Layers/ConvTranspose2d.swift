@@ -33,7 +33,7 @@ public final class ConvTranspose2d: Layer {
     ///   - padding: p, rows and columns *removed* from each border of the output.
     ///   - outputPadding: extra rows/columns on the bottom/right (< s), for odd target sizes.
     ///   - bias: whether to learn a per-channel offset.
-    public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
                 outputPadding: Int = 0, bias: Bool = true) throws {
         try checkLayerSizes("ConvTranspose2d", inChannels: inChannels, outChannels: outChannels,
                             kernelSize: kernelSize, stride: stride, padding: padding)
@@ -52,6 +52,13 @@ public final class ConvTranspose2d: Layer {
         weight.requiresGrad = true
         self.bias = bias ? try Tensor.uniform([outChannels], low: -bound, high: bound) : nil
         self.bias?.requiresGrad = true
+    }
+
+    /// With PyTorch's keyword names: `ConvTranspose2d(inChannels: 64, outChannels: 32, kernelSize: 4)`.
+    public convenience init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+                            outputPadding: Int = 0, bias: Bool = true) throws {
+        try self.init(inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding,
+                      outputPadding: outputPadding, bias: bias)
     }
 
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
