@@ -112,6 +112,33 @@ struct LayerTests {
             """)
     }
 
+    static let descriptions: [(any Layer, String)] = [
+        (try! Linear(3, 2, bias: false), "Linear(in_features=3, out_features=2, bias=False)"),
+        (LeakyReLU(negativeSlope: 0.2), "LeakyReLU(negative_slope=0.2)"),
+        (Sigmoid(), "Sigmoid()"), (Tanh(), "Tanh()"), (Softplus(), "Softplus()"),
+        (Flatten(), "Flatten(start_dim=1, end_dim=-1)"),
+        (try! Reshape([128, 7, 7]), "Reshape(128, 7, 7)"),
+        (try! Dropout(), "Dropout(p=0.5)"),
+        (Sequential(), "Sequential()"),
+    ]
+
+    /// Layers print as PyTorch's do, so a learner can compare `print(model)` side by side.
+    @Test(arguments: descriptions)
+    func printsLikePyTorch(layer: any Layer, text: String) {
+        #expect(layer.description == text)
+    }
+
+    /// A whole MLP through the harness: gradients of the input and of every parameter.
+    @Test(arguments: [1, 3])
+    func mlpGradients(batch: Int) throws {
+        let model = try Random.withSeed(8) {
+            Sequential(try Linear(4, 6), Tanh(), try Linear(6, 5), Sigmoid(), try Linear(5, 2))
+        }
+        try checkGradients("MLP", inputs: [sample([batch, 4], seed: 3)] + model.namedParameters().map(\.tensor)) {
+            try model($0[0])
+        }
+    }
+
     static let errorCases: [(String, any Layer, [Int], String)] = [
         ("Linear", try! Linear(784, 256), [64, 1024],
          "Linear expects 784 input features but got 1024 (input shape [64, 1024])"),

@@ -100,7 +100,7 @@ public enum SafeTensors {
                 switch entry.dtype {
                 case .f32: appendLittleEndian(value.bitPattern, to: &bytes)
                 case .i64:
-                    guard value.isFinite else {
+                    guard value.isFinite, Swift.abs(value) < 9.2e18 else {  // beyond Int64 would trap
                         throw EngineError.invalidArgument(op: "safetensors", message:
                             "tensor '\(entry.name)' is stored as I64 but holds \(value)")
                     }

@@ -68,6 +68,9 @@ public final class Adam: Optimizer {
         let stepSize = Float(Double(learningRate) / correction1)                      // η / (1 − β₁ᵗ)
         let correction2Root = Float(correction2.squareRoot())                         // √(1 − β₂ᵗ)
         var m = firstMoments[slot], v = secondMoments[slot]
+        // Hand the storage over while we write it, so the writes below copy nothing.
+        firstMoments[slot] = []
+        secondMoments[slot] = []
         parameter.data.withUnsafeMutableBufferPointer { p in
             for i in p.indices {
                 let g = gradient[i] + weightDecay * p[i]                              // g = ∇ + λp

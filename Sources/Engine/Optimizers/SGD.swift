@@ -61,8 +61,10 @@ public final class SGD: Optimizer {
             for i in g.indices { g[i] += weightDecay * parameter.data[i] }        // g = ∇ + λp
         }
         if momentum != 0 {
+            let isFirstStep = momentumBuffers[slot] == nil
             var buffer = momentumBuffers[slot] ?? g                                 // t = 1: b = g
-            if momentumBuffers[slot] != nil {
+            momentumBuffers[slot] = nil  // hand the storage over, so updating it copies nothing
+            if !isFirstStep {
                 for i in g.indices { buffer[i] = momentum * buffer[i] + (1 - dampening) * g[i] } // b = μb + (1−τ)g
             }
             momentumBuffers[slot] = buffer
