@@ -114,6 +114,7 @@ struct OptimizerTests {
         ("nesterov", { try SGD([Tensor](), learningRate: 0.1, nesterov: true) },
          "SGD: Nesterov momentum requires a momentum > 0 and zero dampening"),
         ("beta", { try Adam([Tensor](), betas: (0.9, 1)) }, "Adam: betas must be in [0, 1), got (0.9, 1.0)"),
+        ("duplicate", { let w = Tensor([1]); return try Adam([w, w]) }, "Adam: a parameter appears more than once in the list"),
     ]
 
     @Test(arguments: invalid)

@@ -92,10 +92,19 @@ struct SafeTensorsTests {
          "the data section has 12 bytes but the tensors use 8"),
     ]
 
+    /// Each case twice: decoding bytes in memory, and reading a file (which reads the length, the
+    /// header and the data separately, each after validating its size).
     @Test(arguments: corruptFiles)
-    func corruptFileGivesClearError(name: String, bytes: [UInt8], reason: String) {
+    func corruptFileGivesClearError(name: String, bytes: [UInt8], reason: String) throws {
         let error = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.decode(bytes, path: "bad.safetensors") }
         #expect(error == .checkpoint(path: "bad.safetensors", reason: reason), "\(name)")
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/bad.safetensors"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let fileError = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.read(from: path) }
+        #expect(fileError == .checkpoint(path: path, reason: reason), "\(name) (file)")
     }
 
     /// Every prefix of a valid file (a download cut short) is refused with an error, never a crash.

@@ -29,7 +29,9 @@ extension SafeTensors {
         }
     }
 
-    /// Reads and validates a safetensors file (see `decode`).
+    /// Reads and validates a safetensors file in three reads — the 8-byte length, the header,
+    /// the data — each only after the previous one has proven its size against the file's, so a
+    /// corrupt or hostile file is refused having cost at most its (capped) header in memory.
     public static func read(from path: String) throws -> Contents {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -38,9 +40,27 @@ extension SafeTensors {
         guard !isDirectory.boolValue else {
             throw EngineError.checkpoint(path: path, reason: "is a folder, not a checkpoint file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EngineError.checkpoint(path: path, reason: "cannot read the file")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw EngineError.checkpoint(path: path, reason: "cannot open the file for reading")
         }
-        return try decode([UInt8](data), path: path)
+        defer { try? handle.close() }
+        do {
+            let fileSize = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
+            var prefix = [UInt8](try handle.read(upToCount: 8) ?? Data())
+            if prefix.count == 8, headerLength(prefix) <= UInt64(Swift.min(maximumHeaderLength, fileSize - 8)) {
+                prefix += try handle.read(upToCount: Int(headerLength(prefix))) ?? Data()
+            }
+            let layout = try readLayout(prefix, fileSize: fileSize, path: path)
+            let data = [UInt8](try handle.readToEnd() ?? Data())
+            guard data.count == fileSize - 8 - layout.headerLength else {
+                throw EngineError.checkpoint(path: path, reason: "the file changed size while being read")
+            }
+            return contents(of: layout, data: data[...])
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError.checkpoint(path: path, reason: "cannot read the file: \(error.localizedDescription)")
+        }
     }
 }

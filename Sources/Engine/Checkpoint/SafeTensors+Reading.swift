@@ -14,22 +14,38 @@ extension SafeTensors {
 
     /// Decodes the bytes of a whole file; `path` is only used to name the file in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Contents {
+        let layout = try readLayout(bytes, fileSize: bytes.count, path: path)
+        return contents(of: layout, data: bytes[(8 + layout.headerLength)...])
+    }
+
+    /// What the header says, proven consistent with a file of `fileSize` bytes: where each
+    /// tensor lies in the data section, and the metadata.
+    struct Layout {
+        var headerLength: Int
+        var metadata: [String: String]
+        var tensors: [(name: String, dtype: DType, shape: [Int], begin: Int, end: Int)]
+    }
+
+    /// Validates the header of a file of `fileSize` bytes. `prefix` holds the file's first bytes:
+    /// at least the 8-byte length and, once that length is proven sane, the header itself. Nothing
+    /// here allocates more than the (capped, size-checked) header.
+    static func readLayout(_ prefix: [UInt8], fileSize: Int, path: String) throws -> Layout {
         func fail(_ reason: String) -> EngineError { .checkpoint(path: path, reason: reason) }
 
-        guard bytes.count >= 8 else {
-            throw fail("the file has \(bytes.count) bytes, fewer than the 8 that give the header length (truncated?)")
+        guard fileSize >= 8, prefix.count >= 8 else {
+            throw fail("the file has \(fileSize) bytes, fewer than the 8 that give the header length (truncated?)")
         }
-        let claimed = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }  // little-endian
+        let claimed = headerLength(prefix)
         guard claimed <= UInt64(maximumHeaderLength) else {
             throw fail("the header claims \(claimed) bytes, more than the \(maximumHeaderLength)-byte limit "
                 + "(corrupt, or not a safetensors file)")
         }
         let headerLength = Int(claimed)
-        guard headerLength <= bytes.count - 8 else {
-            throw fail("the header claims \(headerLength) bytes but only \(bytes.count - 8) follow the length "
+        guard headerLength <= fileSize - 8, headerLength <= prefix.count - 8 else {
+            throw fail("the header claims \(headerLength) bytes but only \(fileSize - 8) follow the length "
                 + "(truncated, or not a safetensors file)")
         }
-        guard let headerText = String(validating: bytes[8..<(8 + headerLength)], as: UTF8.self) else {
+        guard let headerText = String(validating: prefix[8..<(8 + headerLength)], as: UTF8.self) else {
             throw fail("the header is not valid UTF-8 text")
         }
         let json: Any
@@ -78,7 +94,7 @@ extension SafeTensors {
         }
 
         // The offsets must tile the data section: sorted by start, each begins where the last ended.
-        let dataStart = 8 + headerLength, dataLength = bytes.count - dataStart
+        let dataLength = fileSize - 8 - headerLength
         described.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
         var position = 0
         for tensor in described {
@@ -96,13 +112,21 @@ extension SafeTensors {
         guard position == dataLength else {
             throw fail("the data section has \(dataLength) bytes but the tensors use \(position)")
         }
+        return Layout(headerLength: headerLength, metadata: metadata, tensors: described)
+    }
 
-        // Only now, with every size proven, read the values.
-        let entries = described.map { tensor in
+    /// The header length stored little-endian in a file's first 8 bytes.
+    static func headerLength(_ prefix: [UInt8]) -> UInt64 {
+        prefix[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
+    /// The tensors, read from a data section whose size `layout` has proven.
+    static func contents(of layout: Layout, data: ArraySlice<UInt8>) -> Contents {
+        let entries = layout.tensors.map { tensor in
             Entry(name: tensor.name, dtype: tensor.dtype, shape: tensor.shape,
-                  values: values(bytes, from: dataStart + tensor.begin, to: dataStart + tensor.end, dtype: tensor.dtype))
+                  values: values(data, from: tensor.begin, to: tensor.end, dtype: tensor.dtype))
         }
-        return Contents(entries: entries, metadata: metadata)
+        return Contents(entries: entries, metadata: layout.metadata)
     }
 
     /// A JSON list of integers, rejecting fractions and numbers too large to be a real size
@@ -119,8 +143,8 @@ extension SafeTensors {
     }
 
     /// Little-endian values converted to Float (I64 counters are small, so exact).
-    private static func values(_ bytes: [UInt8], from begin: Int, to end: Int, dtype: DType) -> [Float] {
-        bytes.withUnsafeBytes { raw in
+    private static func values(_ data: ArraySlice<UInt8>, from begin: Int, to end: Int, dtype: DType) -> [Float] {
+        data.withUnsafeBytes { raw in
             let region = UnsafeRawBufferPointer(rebasing: raw[begin..<end])
             switch dtype {
             case .f32:

@@ -42,6 +42,7 @@ public final class Adam: Optimizer {
         try requireHyperparameter((0..<1).contains(betas.0) && (0..<1).contains(betas.1), "Adam",
                                   "betas must be in [0, 1), got (\(betas.0), \(betas.1))")
         try requireHyperparameter(weightDecay >= 0, "Adam", "weight decay must be ≥ 0, got \(weightDecay)")
+        try requireDistinct(parameters, "Adam")
         self.parameters = parameters
         self.learningRate = learningRate
         self.betas = betas

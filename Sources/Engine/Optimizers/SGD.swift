@@ -39,6 +39,7 @@ public final class SGD: Optimizer {
         try requireHyperparameter(weightDecay >= 0, "SGD", "weight decay must be ≥ 0, got \(weightDecay)")
         try requireHyperparameter(!nesterov || (momentum > 0 && dampening == 0), "SGD",
                                   "Nesterov momentum requires a momentum > 0 and zero dampening")
+        try requireDistinct(parameters, "SGD")
         self.parameters = parameters
         self.learningRate = learningRate
         self.momentum = momentum
