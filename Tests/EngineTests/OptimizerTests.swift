@@ -17,6 +17,8 @@ import Testing
 ///     run(lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, weight_decay=0.01))
 ///     run(lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, weight_decay=0.01, nesterov=True))
 ///     run(lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1))
+///     run(lambda ps: torch.optim.Adam(ps, lr=2e-4, betas=(0.5, 0.999)))       # DCGAN's settings
+///     run(lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.5, dampening=0.25))
 struct OptimizerTests {
     static let gradients: [(weight: [Float], bias: [Float])] = [
         ([0.1, -0.2, 0.3, 0.05], [0.4, -0.1]),
@@ -50,6 +52,14 @@ struct OptimizerTests {
         ("Adam weight decay 0.1", { try Adam($0, learningRate: 0.01, betas: (0.9, 0.999), epsilon: 1e-8, weightDecay: 0.1) }, [
             ([0.49000001, -0.290000021, 0.790000021, 0.0900000036], [0.189999998, -0.390000015]),
             ([0.483349204, -0.285793751, 0.780194461, 0.0959357619], [0.182969809, -0.392498285]),
+        ]),
+        ("Adam DCGAN betas (0.5, 0.999)", { try Adam($0, learningRate: 2e-4, betas: (0.5, 0.999)) }, [
+            ([0.499799997, -0.299800009, 0.799800038, 0.0997999981], [0.1998, -0.399800003]),
+            ([0.499799997, -0.299800009, 0.799616992, 0.0999704525], [0.19970569, -0.399940044]),
+        ]),
+        ("SGD dampening 0.25", { try SGD($0, learningRate: 0.05, momentum: 0.5, dampening: 0.25) }, [
+            ([0.495000005, -0.290000021, 0.785000026, 0.0975000039], [0.180000007, -0.395000011]),
+            ([0.49437499, -0.288750023, 0.770000041, 0.107500002], [0.170000002, -0.401875019]),
         ]),
     ]
 
@@ -93,6 +103,10 @@ struct OptimizerTests {
         expectClose(a.grad!.data + b.grad!.data, [3 * scale, 4 * scale, 12 * scale], tolerance: 1e-7)
         expectClose([clipGradientNorm([a, b], maxNorm: 100)], [6.5], tolerance: 1e-6)  // below the cap: unchanged
         expectClose(b.grad!.data, [12 * scale], tolerance: 1e-7)
+        // A non-finite norm is reported, and the gradients are left for the caller to inspect.
+        b.grad = Tensor([.infinity])
+        #expect(clipGradientNorm([a, b], maxNorm: 1) == .infinity)
+        #expect(b.grad!.data == [.infinity])
     }
 
     static let invalid: [(String, () throws -> any Optimizer, String)] = [
@@ -100,6 +114,7 @@ struct OptimizerTests {
         ("nesterov", { try SGD([Tensor](), learningRate: 0.1, nesterov: true) },
          "SGD: Nesterov momentum requires a momentum > 0 and zero dampening"),
         ("beta", { try Adam([Tensor](), betas: (0.9, 1)) }, "Adam: betas must be in [0, 1), got (0.9, 1.0)"),
+        ("duplicate", { let w = Tensor([1]); return try Adam([w, w]) }, "Adam: a parameter appears more than once in the list"),
     ]
 
     @Test(arguments: invalid)

@@ -22,7 +22,8 @@ public final class Sequential: Layer {
 
     public var count: Int { layers.count }
 
-    /// The layer at `index`, as `model[0]` in PyTorch.
+    /// The layer at `index`, as `model[0]` in PyTorch. Out of range it traps, like an Array:
+    /// code driven by what a learner types should check `count` first.
     public subscript(index: Int) -> any Layer { layers[index] }
 
     /// Adds a layer at the end (named by its new position).

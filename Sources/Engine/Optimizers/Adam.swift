@@ -42,6 +42,7 @@ public final class Adam: Optimizer {
         try requireHyperparameter((0..<1).contains(betas.0) && (0..<1).contains(betas.1), "Adam",
                                   "betas must be in [0, 1), got (\(betas.0), \(betas.1))")
         try requireHyperparameter(weightDecay >= 0, "Adam", "weight decay must be ≥ 0, got \(weightDecay)")
+        try requireDistinct(parameters, "Adam")
         self.parameters = parameters
         self.learningRate = learningRate
         self.betas = betas
@@ -68,6 +69,9 @@ public final class Adam: Optimizer {
         let stepSize = Float(Double(learningRate) / correction1)                      // η / (1 − β₁ᵗ)
         let correction2Root = Float(correction2.squareRoot())                         // √(1 − β₂ᵗ)
         var m = firstMoments[slot], v = secondMoments[slot]
+        // Hand the storage over while we write it, so the writes below copy nothing.
+        firstMoments[slot] = []
+        secondMoments[slot] = []
         parameter.data.withUnsafeMutableBufferPointer { p in
             for i in p.indices {
                 let g = gradient[i] + weightDecay * p[i]                              // g = ∇ + λp

@@ -8,7 +8,8 @@
 /// can produce a huge gradient and throw the weights far away; clipping keeps the direction but
 /// caps the step. Call it between `backward()` and `step()`. The returned norm is worth logging:
 /// a norm that keeps growing is an early sign of divergence. Parameters without a gradient are
-/// skipped. Reference: Pascanu et al., "On the difficulty of training recurrent neural networks"
+/// skipped, and a non-finite norm is returned unchanged with the gradients left as they are, so
+/// the caller can see it and skip the step. Reference: Pascanu et al., "On the difficulty of training recurrent neural networks"
 /// (2013).
 @discardableResult
 public func clipGradientNorm(_ parameters: [Tensor], maxNorm: Float) -> Float {
@@ -19,6 +20,7 @@ public func clipGradientNorm(_ parameters: [Tensor], maxNorm: Float) -> Float {
         for value in gradient.data { sumOfSquares += Double(value) * Double(value) }
     }
     let total = Float(sumOfSquares.squareRoot())
+    guard total.isFinite else { return total }
     let scale = Swift.min(1, maxNorm / (total + 1e-6))  // 1e-6 as PyTorch: no division by zero
     if scale < 1 {
         for gradient in gradients {

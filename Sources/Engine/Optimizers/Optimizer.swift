@@ -47,3 +47,11 @@ extension Optimizer {
 func requireHyperparameter(_ valid: Bool, _ optimizer: String, _ message: @autoclosure () -> String) throws {
     guard valid else { throw EngineError.invalidArgument(op: optimizer, message: message()) }
 }
+
+/// The same tensor listed twice would be updated twice per step (with two momentum buffers):
+/// refuse it, as `torch.optim` does.
+func requireDistinct(_ parameters: [Tensor], _ optimizer: String) throws {
+    let distinct = Set(parameters.map(ObjectIdentifier.init))
+    try requireHyperparameter(distinct.count == parameters.count, optimizer,
+                              "a parameter appears more than once in the list")
+}

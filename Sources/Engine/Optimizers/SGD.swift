@@ -39,6 +39,7 @@ public final class SGD: Optimizer {
         try requireHyperparameter(weightDecay >= 0, "SGD", "weight decay must be ≥ 0, got \(weightDecay)")
         try requireHyperparameter(!nesterov || (momentum > 0 && dampening == 0), "SGD",
                                   "Nesterov momentum requires a momentum > 0 and zero dampening")
+        try requireDistinct(parameters, "SGD")
         self.parameters = parameters
         self.learningRate = learningRate
         self.momentum = momentum
@@ -61,8 +62,10 @@ public final class SGD: Optimizer {
             for i in g.indices { g[i] += weightDecay * parameter.data[i] }        // g = ∇ + λp
         }
         if momentum != 0 {
+            let isFirstStep = momentumBuffers[slot] == nil
             var buffer = momentumBuffers[slot] ?? g                                 // t = 1: b = g
-            if momentumBuffers[slot] != nil {
+            momentumBuffers[slot] = nil  // hand the storage over, so updating it copies nothing
+            if !isFirstStep {
                 for i in g.indices { buffer[i] = momentum * buffer[i] + (1 - dampening) * g[i] } // b = μb + (1−τ)g
             }
             momentumBuffers[slot] = buffer
