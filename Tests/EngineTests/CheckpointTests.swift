@@ -60,7 +60,8 @@ struct CheckpointTests {
     /// A stand-in for BatchNorm's state: a parameter and an integer counter buffer.
     final class Counting: Layer {
         let weight = Tensor(shape: [2], data: [0.5, 1.5], requiresGrad: true)
-        let numBatchesTracked = Tensor(7)
+        let numBatchesTracked: Tensor
+        init(counterShape: [Int] = []) { numBatchesTracked = Tensor(shape: counterShape, data: [7]) }
         var isTraining = true
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
@@ -68,15 +69,18 @@ struct CheckpointTests {
         var description: String { "Counting()" }
     }
 
-    @Test func batchCounterIsStoredAsInt64() throws {
+    /// The counter is written as PyTorch's I64 scalar whether the layer keeps it as [] or [1],
+    /// and either form loads into either.
+    @Test(arguments: [([], []), ([1], []), ([], [1]), ([1], [1])] as [([Int], [Int])])
+    func batchCounterIsStoredAsInt64Scalar(savedShape: [Int], loadedShape: [Int]) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/bn.safetensors"
-        try Checkpoint.save(Sequential(Counting()), to: path)
+        try Checkpoint.save(Sequential(Counting(counterShape: savedShape)), to: path)
         let stored = try SafeTensors.read(from: path).entries
         #expect(stored.map(\.name) == ["0.num_batches_tracked", "0.weight"])  // I64 first, as Python orders
         #expect(stored[0].dtype == .i64 && stored[0].shape == [] && stored[0].values == [7])
-        let fresh = Counting()
+        let fresh = Counting(counterShape: loadedShape)
         fresh.numBatchesTracked.data = [0]
         try Checkpoint.load(into: Sequential(fresh), from: path)
         #expect(fresh.numBatchesTracked.data == [7] && fresh.weight.data == [0.5, 1.5])

@@ -34,13 +34,20 @@ struct LayerTests {
         #expect(try Linear(3, 2, bias: false).parameterCount == 6)
     }
 
-    @Test func activationGradients() throws {
-        // Kinked activations: keep the inputs away from 0, where a finite difference straddles the kink.
-        let awayFromZero = try Tensor(validating: [-0.9, -0.5, -0.2, 0.3, 0.7, 1.1], shape: [2, 3])
-        let layers: [any Layer] = [ReLU(), LeakyReLU(negativeSlope: 0.2), Sigmoid(), Tanh(), Softplus()]
+    /// Every shape-agnostic layer, at several shapes. Inputs stay away from 0, where the kinked
+    /// activations (ReLU, LeakyReLU) have no derivative for the finite difference to find.
+    @Test(arguments: [[5], [2, 3], [2, 3, 2], [1, 2, 2, 3]] as [[Int]])
+    func shapeAgnosticLayerGradients(shape: [Int]) throws {
+        let magnitudes = sample(shape, seed: 5, low: 0.2, high: 3)
+        let signs = sample(shape, seed: 6)
+        let x = Tensor(shape: shape, data: zip(magnitudes.data, signs.data).map { $1 < 0 ? -$0 : $0 })
+        var layers: [any Layer] = [ReLU(), LeakyReLU(negativeSlope: 0.2), Sigmoid(), Tanh(), Softplus(), try Dropout(p: 0.3)]
+        if shape.count >= 2 { layers += [Flatten(), try Reshape([-1])] }
         for layer in layers {
-            try checkGradients(layer.description, inputs: [awayFromZero]) { try layer($0[0]) }
-            try checkGradients(layer.description, inputs: [sample([2, 3, 2], seed: 5, low: -3, high: 3)]) { try layer($0[0]) }
+            // Dropout's mask comes from a fixed seed, so every evaluation drops the same elements.
+            try checkGradients("\(layer) at \(shape)", inputs: [x.detached()]) { inputs in
+                try Random.withSeed(9) { try layer(inputs[0]) }
+            }
         }
         expectClose(try LeakyReLU()(Tensor([-2, 3])).data, [-0.02, 3])  // PyTorch's default slope 0.01
     }
@@ -69,14 +76,6 @@ struct LayerTests {
         #expect(try dropout(x) === x)
         #expect(try Dropout(p: 1)(x).data.allSatisfy { $0 == 0 })
         #expect(throws: EngineError.self) { try Dropout(p: 1.5) }
-    }
-
-    @Test func dropoutGradientUsesTheSameMask() throws {
-        let dropout = try Dropout(p: 0.5)
-        // A fixed seed inside the function, so every evaluation draws the same mask.
-        try checkGradients("Dropout", inputs: [sample([3, 4])]) { inputs in
-            try Random.withSeed(9) { try dropout(inputs[0]) }
-        }
     }
 
     @Test func sequentialNamesPrintsAndRecurses() throws {

@@ -19,16 +19,19 @@ public enum Checkpoint {
         ["software": "Deepfake Lab", "version": Engine.version, "architecture": model.description]
     }
 
-    /// BatchNorm's batch counter is an integer in PyTorch (`torch.long`); the engine keeps it as a
-    /// Float tensor and converts at the file boundary.
-    static func dtype(forName name: String) -> SafeTensors.DType {
-        name == "num_batches_tracked" || name.hasSuffix(".num_batches_tracked") ? .i64 : .f32
+    /// Whether `name` is BatchNorm's batch counter. PyTorch keeps it as an integer scalar
+    /// (`torch.long`, shape []); the engine keeps it as a one-element Float tensor, so it is
+    /// converted at the file boundary: written as I64 of shape [], read from I64 or F32, [] or [1].
+    static func isBatchCounter(_ name: String) -> Bool {
+        name == "num_batches_tracked" || name.hasSuffix(".num_batches_tracked")
     }
 
     /// Saves `model.stateDict()` to `path` atomically, with `metadata` added to the standard keys.
     public static func save(_ model: any Layer, to path: String, metadata: [String: String] = [:]) throws {
         let entries = model.stateDict().map { name, tensor in
-            SafeTensors.Entry(name: name, dtype: dtype(forName: name), shape: tensor.shape, values: tensor.data)
+            isBatchCounter(name) && tensor.count == 1
+                ? SafeTensors.Entry(name: name, dtype: .i64, shape: [], values: tensor.data)
+                : SafeTensors.Entry(name: name, shape: tensor.shape, values: tensor.data)
         }
         try SafeTensors.write(entries, metadata: standardMetadata(for: model).merging(metadata) { $1 }, to: path)
     }
@@ -50,7 +53,8 @@ public enum Checkpoint {
         let unexpected = contents.entries.map(\.name).filter { !expected.contains($0) }.sorted()
         if !unexpected.isEmpty { problems.append("unexpected keys: " + unexpected.joined(separator: ", ")) }
         for (name, tensor) in state {
-            if let entry = stored[name], entry.shape != tensor.shape {
+            let sameCounter = isBatchCounter(name) && stored[name]?.values.count == 1 && tensor.count == 1
+            if let entry = stored[name], entry.shape != tensor.shape, !sameCounter {
                 problems.append("\(name) has shape \(entry.shape) in the file but \(tensor.shape) in the model")
             }
         }

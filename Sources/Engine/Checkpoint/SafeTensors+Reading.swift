@@ -59,7 +59,7 @@ extension SafeTensors {
         // Parse every entry's description first; no tensor data is touched yet.
         var metadata: [String: String] = [:]
         var described: [(name: String, dtype: DType, shape: [Int], begin: Int, end: Int)] = []
-        for (name, value) in header {
+        for (name, value) in header.sorted(by: { $0.key < $1.key }) {  // sorted: the same error every time
             if name == "__metadata__" {
                 guard let strings = value as? [String: String] else {
                     throw fail("__metadata__ must map strings to strings")
