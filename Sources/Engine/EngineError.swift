@@ -27,6 +27,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case layerInput(layer: String, expected: String, got: String, shape: [Int])
     /// An error inside layer `index` of a `Sequential`, so the learner knows which layer failed.
     indirect case inLayer(index: Int, layer: String, error: EngineError)
+    /// A spatial input is smaller than the window sliding over it (kernel, after padding).
+    case inputTooSmall(op: String, inputShape: [Int], reason: String)
 
     public var description: String {
         switch self {
@@ -56,6 +58,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "\(layer) expects \(expected) but got \(got) (input shape \(shape))"
         case let .inLayer(index, layer, error):
             return "layer \(index) (\(layer)): \(error)"
+        case let .inputTooSmall(op, inputShape, reason):
+            return "\(op): input of shape \(inputShape) is too small: \(reason)"
         }
     }
 }

@@ -7,7 +7,8 @@ struct Lab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "Deepfake Lab: learn how deepfakes are made and caught, on an engine of our own.",
-        version: Engine.version
+        version: Engine.version,
+        subcommands: [BenchCommand.self]  // temporary on branch conv, until the lead registers it
     )
 
     func run() throws {
