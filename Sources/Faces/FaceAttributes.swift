@@ -26,7 +26,29 @@ public struct FaceAttributes: Equatable, Sendable {
         return FaceAttributes(identity: .random(using: &identityRandom),
                               expression: .random(using: &momentRandom),
                               pose: .random(using: &momentRandom),
-                              scene: .random(using: &momentRandom))
+                              scene: .random(using: &momentRandom)).quantized()
+    }
+
+    /// The attributes rounded to what the manifest writes (2 decimals, angles 1 decimal,
+    /// colours whole numbers), so a manifest row describes its picture exactly: rendering the
+    /// row's numbers gives the same pixels.
+    public func quantized() -> FaceAttributes {
+        func q(_ value: inout Float, _ steps: Float = 100) { value = (value * steps).rounded() / steps }
+        var a = self
+        q(&a.identity.faceWidth); q(&a.identity.faceLength); q(&a.identity.jawSquareness)
+        q(&a.identity.skinTone); q(&a.identity.skinUndertone); q(&a.identity.hairVolume)
+        q(&a.identity.hairline); q(&a.identity.hairPartSide); q(&a.identity.eyeSize)
+        q(&a.identity.eyeSpacing); q(&a.identity.eyeRoundness); q(&a.identity.eyeTilt)
+        q(&a.identity.browThickness); q(&a.identity.browArch); q(&a.identity.noseLength)
+        q(&a.identity.noseWidth); q(&a.identity.mouthWidth); q(&a.identity.lipFullness)
+        q(&a.identity.earSize); q(&a.identity.clothingHue)
+        q(&a.expression.smile); q(&a.expression.mouthOpen); q(&a.expression.browRaise)
+        q(&a.expression.eyeOpenness); q(&a.expression.gazeX); q(&a.expression.gazeY)
+        q(&a.pose.yaw, 10); q(&a.pose.roll, 10); q(&a.pose.pitch, 10)
+        q(&a.scene.lightSide); q(&a.scene.lightHeight); q(&a.scene.lightIntensity)
+        a.scene.backgroundTop = a.scene.backgroundTop.rounded(.toNearestOrAwayFromZero)
+        a.scene.backgroundBottom = a.scene.backgroundBottom.rounded(.toNearestOrAwayFromZero)
+        return a
     }
 }
 
@@ -43,6 +65,11 @@ public struct FaceExpression: Equatable, Sendable {
     /// Where the irises point: −1 (the image's left) ... 1 (right), −1 (up) ... 1 (down).
     public var gazeX: Float
     public var gazeY: Float
+
+    public init(smile: Float, mouthOpen: Float, browRaise: Float, eyeOpenness: Float, gazeX: Float, gazeY: Float) {
+        self.smile = smile; self.mouthOpen = mouthOpen; self.browRaise = browRaise
+        self.eyeOpenness = eyeOpenness; self.gazeX = gazeX; self.gazeY = gazeY
+    }
 
     public static let neutral = FaceExpression(smile: 0, mouthOpen: 0, browRaise: 0, eyeOpenness: 0.85, gazeX: 0, gazeY: 0)
 
@@ -68,6 +95,10 @@ public struct FacePose: Equatable, Sendable {
     /// −12 ... 12
     public var pitch: Float
 
+    public init(yaw: Float, roll: Float, pitch: Float) {
+        self.yaw = yaw; self.roll = roll; self.pitch = pitch
+    }
+
     public static let frontal = FacePose(yaw: 0, roll: 0, pitch: 0)
     public static let yawRange: ClosedRange<Float> = -35...35
     public static let rollRange: ClosedRange<Float> = -15...15
@@ -89,6 +120,12 @@ public struct FaceScene: Equatable, Sendable {
     /// Background colours at the top and the bottom of the picture (0...255 RGB), blended.
     public var backgroundTop: SIMD3<Float>
     public var backgroundBottom: SIMD3<Float>
+
+    public init(lightSide: Float, lightHeight: Float, lightIntensity: Float,
+                backgroundTop: SIMD3<Float>, backgroundBottom: SIMD3<Float>) {
+        self.lightSide = lightSide; self.lightHeight = lightHeight; self.lightIntensity = lightIntensity
+        self.backgroundTop = backgroundTop; self.backgroundBottom = backgroundBottom
+    }
 
     public static let studio = FaceScene(lightSide: -0.3, lightHeight: 0.5, lightIntensity: 1,
                                          backgroundTop: [150, 170, 190], backgroundBottom: [90, 105, 125])

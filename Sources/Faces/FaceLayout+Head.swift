@@ -17,7 +17,7 @@ extension FaceLayout {
         // does through skin, instead of cutting off hard at 90°.
         let facing = dot(n, lightDirection)
         let diffuse = clamp01((facing + 0.35) / 1.35)
-        let brightness = (0.22 + 0.9 * lightIntensity * diffuse) * surface.occlusion
+        let brightness = (0.3 + 0.85 * lightIntensity * diffuse) * surface.occlusion
         // Skin scatters red light furthest, so its shadows are warmer than its lit side.
         let warmth = SIMD3<Float>(1, 0.9 + 0.1 * diffuse, 0.86 + 0.14 * diffuse)
         // Highlight: how close the normal is to halfway between the light and the viewer, ^32.
@@ -92,31 +92,37 @@ extension FaceLayout {
         surface.occlusion *= 1 - 0.25 * smoothstep(0.8, 1.0, v) * smoothstep(0.4, 1, abs(u) / width)
     }
 
-    /// The neck: a shaded column under the head, darkest right under the jaw.
-    func drawNeck(over under: SIMD3<Float>, x: Float, t: Float, pixel: Float) -> SIMD3<Float> {
-        if t < 0.3 { return under }
-        let neckWidth = 0.36 * halfWidth / 0.74 + 0.04 * (t - 1)
-        let across = x + 0.1 * sinYaw
+    /// The neck: a shaded column from under the jaw to the shoulders, darkest under the jaw.
+    /// Its top follows the head's roll and turn; its base stays on the body.
+    func drawNeck(over under: SIMD3<Float>, x: Float, y: Float, pixel: Float) -> SIMD3<Float> {
+        // Where the jaw's centre lands in the picture (head point (−0.1·sin yaw, 0.8) rolled).
+        let jawX = -0.1 * sinYaw, jawT: Float = 0.8
+        let topX = centerX + scale * (cosRoll * jawX - sinRoll * jawT)
+        let topY = centerY + scale * (sinRoll * jawX + cosRoll * jawT)
+        if y < topY - 0.1 { return under }
+        let neckX = mix(topX, 0, smoothstep(topY, 0.9, y))
+        let neckWidth = 0.5 * halfWidth * scale + 0.08 * max(0, y - topY)
+        let across = x - neckX
         let cover = coverage(abs(across) - neckWidth, pixel)
         if cover <= 0 { return under }
         let side = across / neckWidth
         let normal = SIMD3<Float>(side * 0.8, 0.1, max(0.2, 1 - side * side).squareRoot())
-        var surface = Surface(albedo: skin, normal: normal, occlusion: 0.55 + 0.35 * smoothstep(1.0, 1.7, t), gloss: 0.05)
+        var surface = Surface(albedo: skin, normal: normal, occlusion: 0.55 + 0.35 * smoothstep(topY + 0.05, topY + 0.35, y), gloss: 0.05)
         surface.occlusion *= 1 - 0.3 * smoothstep(0.3, 1.0, abs(side))
         return mix(under, illuminate(surface), cover)
     }
 
     /// Shoulders and a crew-neck top, in picture coordinates (the body does not roll with the head).
     func drawShoulders(over under: SIMD3<Float>, x: Float, y: Float, pixel: Float) -> SIMD3<Float> {
-        if y < 0.6 { return under }
-        let shoulderY = y - 1.15, across = x / 1.5
+        if y < 0.5 { return under }
+        let shoulderY = y - 1.08, across = x / 1.5
         let distance = (length(across, shoulderY / 0.5) - 1) * 0.5
         let cover = coverage(distance, pixel)
         if cover <= 0 { return under }
         let normal = SIMD3<Float>(across, min(shoulderY / 0.5, 0), 0.7)
         var surface = Surface(albedo: clothing, normal: normalized(normal), occlusion: 0.85, gloss: 0.05)
         // A collar seam: a thin darker curve around the neck.
-        let collar = abs(length(x / 0.3, (y - 0.66) / 0.14) - 1) * 0.14
+        let collar = abs(length(x / 0.3, (y - 0.6) / 0.14) - 1) * 0.14
         surface.occlusion *= 1 - 0.35 * coverage(collar - 0.012, pixel)
         return mix(under, illuminate(surface), cover)
     }

@@ -64,7 +64,6 @@ extension FaceLayout {
     /// The colour (linear light) of the picture at (x, y), both −1 ... 1, y pointing down.
     @inline(__always) func shade(x: Float, y: Float, pixel: Float) -> SIMD3<Float> {
         var color = mix(backgroundTop, backgroundBottom, clamp01(0.5 + 0.5 * y))
-        color *= 1 - 0.12 * (x * x + y * y)   // a soft vignette, as a portrait lens gives
 
         // Head coordinates: undo the roll about the head's centre, measure in head heights.
         let dx = x - centerX, dy = y - centerY
@@ -74,7 +73,7 @@ extension FaceLayout {
 
         color = drawShoulders(over: color, x: x, y: y, pixel: pixel)
         color = drawHairBehindHead(over: color, x: headX, t: headY, pixel: headPixel)
-        color = drawNeck(over: color, x: headX, t: headY, pixel: headPixel)
+        color = drawNeck(over: color, x: x, y: y, pixel: pixel)
         color = drawEars(over: color, x: headX, t: headY, pixel: headPixel, inFront: false)
         color = drawHead(over: color, x: headX, t: headY, pixel: headPixel)
         color = drawEars(over: color, x: headX, t: headY, pixel: headPixel, inFront: true)
