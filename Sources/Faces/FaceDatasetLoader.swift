@@ -1,0 +1,37 @@
+import Engine
+import Foundation
+import Imaging
+
+/// Reads a shipped dataset folder (sprite sheets + manifest.csv) into an `ImageDataset`.
+public enum FaceDatasetLoader {
+    /// Loads `folder` (for example "datasets-small/faces-32"); `roles` keeps only some rows
+    /// of the pair sets (["A"] for person A alone). Every manifest column becomes an attribute.
+    public static func load(_ folder: String, roles: Set<String>? = nil) throws -> ImageDataset {
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.csv")
+        let (columns, rows) = FaceManifest.parse(String(decoding: try PNGFile.readBytes(manifestPath), as: UTF8.self))
+        guard let sheetColumn = columns.firstIndex(of: "sheet"), let xColumn = columns.firstIndex(of: "x"),
+              let yColumn = columns.firstIndex(of: "y"), let roleColumn = columns.firstIndex(of: "role") else {
+            throw ImageFileError.undecodable(path: manifestPath, reason: "the manifest lacks the sheet, x, y and role columns")
+        }
+        let kept = rows.filter { $0.count == columns.count && (roles?.contains($0[roleColumn]) ?? true) }
+        var sheets: [String: Image] = [:]
+        var pixels: [Float] = []
+        var tileSize = 0
+        for row in kept {
+            let sheetName = row[sheetColumn]
+            if sheets[sheetName] == nil {
+                sheets[sheetName] = try PNGFile.read((folder as NSString).appendingPathComponent(sheetName)).image.rgb()
+            }
+            guard let sheet = sheets[sheetName], let x = Int(row[xColumn]), let y = Int(row[yColumn]) else {
+                throw ImageFileError.undecodable(path: manifestPath, reason: "a row has a bad sheet position")
+            }
+            if tileSize == 0 { tileSize = sheet.width / SpriteSheet.columns }
+            guard x + tileSize <= sheet.width, y + tileSize <= sheet.height else {
+                throw ImageFileError.undecodable(path: manifestPath, reason: "tile (\(x), \(y)) lies outside \(sheetName)")
+            }
+            pixels += sheet.cropped(x: x, y: y, width: tileSize, height: tileSize).planarFloats()
+        }
+        return try ImageDataset(channels: 3, height: tileSize, width: tileSize, pixels: pixels,
+                                attributeNames: columns, attributeRows: kept)
+    }
+}
