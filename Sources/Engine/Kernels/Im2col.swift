@@ -57,20 +57,16 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
                     for n in images {
                         let source = input + (n * channels + c) * plane
                         let destination = row + n * outputPlane
-                        // Rows that fall in the top or bottom padding are all zeros.
-                        destination.update(repeating: 0, count: rows.first * outputWidth)
-                        let bottom = rows.end * outputWidth
-                        (destination + bottom).update(repeating: 0, count: outputPlane - bottom)
+                        // Rows that fall in the top or bottom padding are all zeros. (Plain loops, not
+                        // memset: the runs are a few values long, shorter than a call costs.)
+                        for l in 0..<(rows.first * outputWidth) { destination[l] = 0 }
+                        for l in (rows.end * outputWidth)..<outputPlane { destination[l] = 0 }
                         for oh in rows.first..<rows.end {
                             let out = destination + oh * outputWidth
                             let line = source + (oh * stride - padding + i) * width + (j - padding)
-                            out.update(repeating: 0, count: columns.first)
-                            if stride == 1 {
-                                (out + columns.first).update(from: line + columns.first, count: columns.count)
-                            } else {
-                                for ow in columns.first..<columns.end { out[ow] = line[ow &* stride] }
-                            }
-                            (out + columns.end).update(repeating: 0, count: outputWidth - columns.end)
+                            for ow in 0..<columns.first { out[ow] = 0 }
+                            for ow in columns.first..<columns.end { out[ow] = line[ow &* stride] }
+                            for ow in columns.end..<outputWidth { out[ow] = 0 }
                         }
                     }
                 }
