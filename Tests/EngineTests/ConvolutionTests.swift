@@ -30,8 +30,9 @@ struct ConvolutionTests {
 
     /// Large enough that im2col, col2im and the layout moves split across threads.
     @Test func parallelPathMatchesDirectLoops() throws {
-        let g = Self.geometry((8, 8, 16, 16, 16, 4, 2, 1))
-        let x = sample([8, 8, 16, 16], seed: 16), w = sample([16, 8, 4, 4], seed: 17), b = sample([16], seed: 18)
+        let g = Self.geometry((32, 8, 16, 16, 16, 4, 2, 1))
+        #expect(g.batch * g.inChannels * 16 * g.outputPlane >= Parallel.minimumParallelWork)
+        let x = sample([32, 8, 16, 16], seed: 16), w = sample([16, 8, 4, 4], seed: 17), b = sample([16], seed: 18)
         let y = try x.conv2d(weight: w, bias: b, stride: 2, padding: 1)
         expectClose(y.data, directConvolution(input: x.data, weight: w.data, bias: b.data, g), tolerance: 1e-5)
         let t = try y.convTranspose2d(weight: w, bias: sample([8], seed: 19), stride: 2, padding: 1)

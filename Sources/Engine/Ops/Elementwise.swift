@@ -13,9 +13,12 @@ extension Tensor {
     @inline(__always)
     func map(_ op: String, _ f: (Float) -> Float,
              derivative slope: @escaping (_ x: Float, _ y: Float) -> Float) -> Tensor {
+        // Large tensors are cut into one piece per thread (each piece writes only its own range).
         let values = data.withUnsafeBufferPointer { x in
             [Float].filled(count: x.count) { y in
-                for i in 0..<x.count { y[i] = f(x[i]) }
+                Parallel.forEach(x.count, costPerItem: 4) { range in
+                    for i in range { y[i] = f(x[i]) }
+                }
             }
         }
         let inputs = data, outputs = values  // saved for backward (copy-on-write: no copy made)
@@ -24,7 +27,9 @@ extension Tensor {
                 inputs.withUnsafeBufferPointer { x in
                     outputs.withUnsafeBufferPointer { y in
                         [Float].filled(count: g.count) { dx in
-                            for i in 0..<g.count { dx[i] = g[i] * slope(x[i], y[i]) }
+                            Parallel.forEach(g.count, costPerItem: 4) { range in
+                                for i in range { dx[i] = g[i] * slope(x[i], y[i]) }
+                            }
                         }
                     }
                 }
