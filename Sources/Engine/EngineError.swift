@@ -1,0 +1,52 @@
+/// Everything the engine can refuse, with the facts needed to explain it.
+///
+/// Errors are values, not traps: a learner who builds a model with mismatched shapes gets a
+/// sentence that names the operation and both shapes, and keeps their session.
+/// `description` is the single place where these facts become text.
+public enum EngineError: Error, Equatable, CustomStringConvertible {
+    /// Two shapes cannot be broadcast together (elementwise ops).
+    case broadcastMismatch(op: String, lhs: [Int], rhs: [Int])
+    /// The inner dimensions of a matrix product differ.
+    case matmulMismatch(lhs: [Int], rhs: [Int])
+    /// An op needed a different number of dimensions or a specific size.
+    case shapeMismatch(op: String, expected: String, got: [Int])
+    /// A reshape asked for a different number of elements.
+    case reshapeMismatch(from: [Int], to: [Int])
+    /// An axis is out of range for the tensor's rank.
+    case invalidAxis(op: String, axis: Int, rank: Int)
+    /// A value that an op needs is out of its allowed range (a negative size, zero steps...).
+    case invalidArgument(op: String, message: String)
+    /// The tensor would be too large to allocate.
+    case tooLarge(shape: [Int], limit: Int)
+    /// `backward()` was called on something that cannot start a backward pass.
+    case backwardMisuse(String)
+    /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
+    case checkpoint(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .broadcastMismatch(op, lhs, rhs):
+            return "\(op): shapes \(lhs) and \(rhs) cannot be broadcast together "
+                + "(each dimension must match or be 1, counting from the right)"
+        case let .matmulMismatch(lhs, rhs):
+            let inner = (lhs.last ?? 0, rhs.count >= 2 ? rhs[rhs.count - 2] : rhs.first ?? 0)
+            return "matmul: inner dimensions differ: \(lhs) × \(rhs) (\(inner.0) ≠ \(inner.1))"
+        case let .shapeMismatch(op, expected, got):
+            return "\(op): expected \(expected) but got shape \(got)"
+        case let .reshapeMismatch(from, to):
+            return "reshape: cannot view \(from) (\(from.reduce(1, *)) elements) "
+                + "as \(to) (\(to.reduce(1, *)) elements)"
+        case let .invalidAxis(op, axis, rank):
+            return "\(op): axis \(axis) is out of range for a tensor with \(rank) dimensions"
+        case let .invalidArgument(op, message):
+            return "\(op): \(message)"
+        case let .tooLarge(shape, limit):
+            return "a tensor of shape \(shape) would exceed the limit of \(limit) elements; "
+                + "use smaller sizes"
+        case let .backwardMisuse(message):
+            return "backward: \(message)"
+        case let .checkpoint(path, reason):
+            return "checkpoint '\(path)': \(reason)"
+        }
+    }
+}
