@@ -17,7 +17,7 @@ struct EvaluatorTests {
         ("let x = 5", "x = 5"),
         ("sqrt(16)", "4"),
         ("pow(2, 10)", "1024"),
-        ("sqrt", "sqrt(_ x: Double) -> Double\n  the square root"),
+        ("sqrt", "sqrt(_ x: Double or Tensor) -> Double or Tensor\n  the square root"),
         ("1; 2", "1\n2"),
         ("// only a comment", ""),
         ("", ""),

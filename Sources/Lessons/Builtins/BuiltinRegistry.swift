@@ -33,6 +33,7 @@ public struct BuiltinRegistry {
     /// The registry the shell starts with.
     public static func standard() -> BuiltinRegistry {
         var registry = BuiltinRegistry()
+        registry.registerTensors()
         registry.registerMath()
         registry.registerSession()
         return registry

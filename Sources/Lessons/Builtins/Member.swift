@@ -27,6 +27,8 @@ public enum Members {
             return [.property("count", "how many values the list holds") { _ in .number(Double(elements.count)) }]
         case .string(let text):
             return [.property("count", "how many characters the string has") { _ in .number(Double(text.count)) }]
+        case .tensor(let tensor):
+            return ofTensor(tensor)
         case .function(let function):
             return [.property("signature", "how to call it") { _ in .string(function.signature) }]
         default:

@@ -1,3 +1,5 @@
+import Engine
+
 /// Runs statements: keeps the variables, looks names up, calls built-ins.
 ///
 /// A failing statement throws before it changes anything, so an error never loses a variable:
@@ -113,13 +115,15 @@ public final class Evaluator {
     }
 
     /// Gives errors raised without a position (inside a built-in) the position of the call.
-    private func locate<T>(at range: SourceRange, _ work: () throws -> T) throws -> T {
+    func locate<T>(at range: SourceRange, _ work: () throws -> T) throws -> T {
         do {
             return try work()
         } catch let error as LabError {
             throw error.located(at: range)
+        } catch let error as EngineError {
+            throw LabError(.engine(error), at: range)
         } catch {
-            throw LabError(.engine(String(describing: error)), at: range)
+            throw LabError(.failure(String(describing: error)), at: range)
         }
     }
 

@@ -68,7 +68,9 @@ extension LabError.Reason {
             return "scripts may only write inside the session folder \(folder), not \(path) — use a plain file name"
         case .fileProblem(let path, let reason):
             return "\(path): \(reason)"
-        case .engine(let description):
+        case .engine(let error):
+            return error.description
+        case .failure(let description):
             return description
         }
     }

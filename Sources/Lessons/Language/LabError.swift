@@ -3,6 +3,8 @@
 /// Each case carries what is needed to explain the mistake (the name typed, the closest known
 /// name, both types). Turning those facts into words happens in one place,
 /// `LabError+Rendering.swift`, so every message reads the same way and tests can check it exactly.
+import Engine
+
 public struct LabError: Error, Equatable, Sendable {
     public enum Reason: Equatable, Sendable {
         // Reading the line
@@ -44,8 +46,10 @@ public struct LabError: Error, Equatable, Sendable {
         case writeOutsideOutputFolder(path: String, folder: String)
         case fileProblem(path: String, reason: String)
 
-        /// A failure reported by the engine (shape mismatch and the like), already in words.
-        case engine(String)
+        /// A failure reported by the engine: shape mismatches and the like, with their facts.
+        case engine(EngineError)
+        /// A failure from elsewhere (the file system, image decoding), already in words.
+        case failure(String)
     }
 
     public var reason: Reason

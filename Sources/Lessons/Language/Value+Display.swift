@@ -1,3 +1,5 @@
+import Engine
+
 /// How values print, like the output of a notebook cell.
 extension Value {
     /// One line, used in lists, bindings (`x = 3`) and signatures.
@@ -9,6 +11,7 @@ extension Value {
         case .list(let elements):
             let shown = elements.prefix(8).map(\.shortDescription)
             return "[" + shown.joined(separator: ", ") + (elements.count > 8 ? ", … (\(elements.count) values)" : "") + "]"
+        case .tensor(let tensor): return "Tensor\(tensor.shape)"
         case .function(let function): return function.signature
         case .nothing: return ""
         }
@@ -17,6 +20,7 @@ extension Value {
     /// The full cell output, possibly several lines: a tensor's statistics, a model's table.
     public var cellDescription: String {
         switch self {
+        case .tensor(let tensor): return tensor.description
         case .function(let function): return function.signature + "\n  " + function.summary
         default: return shortDescription
         }
