@@ -103,7 +103,7 @@ public final class Evaluator {
         }
     }
 
-    private func call(_ callee: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
+    private func call(_ callee: Expression, _ arguments: [ArgumentExpression], at range: SourceRange) throws -> Value {
         guard case .function(let function) = try evaluate(callee) else {
             throw LabError(.notCallable(try evaluate(callee).typeDescription), at: range)
         }

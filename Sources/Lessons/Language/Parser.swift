@@ -167,8 +167,8 @@ public struct Parser {
     }
 
     /// Arguments up to the closing `)`: `3, 32, kernel: 4`. A trailing comma is allowed.
-    private mutating func parseArguments() throws(LabError) -> [Argument] {
-        var arguments: [Argument] = []
+    private mutating func parseArguments() throws(LabError) -> [ArgumentExpression] {
+        var arguments: [ArgumentExpression] = []
         while current.kind != .rightParen {
             let start = current.range
             var label: String?
@@ -177,7 +177,7 @@ public struct Parser {
                 advance(); advance()
             }
             let value = try parseExpression()
-            arguments.append(Argument(label: label, value: value, range: start.through(value.range)))
+            arguments.append(ArgumentExpression(label: label, value: value, range: start.through(value.range)))
             guard current.kind == .comma else { break }
             advance()
         }

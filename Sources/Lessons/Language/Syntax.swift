@@ -5,7 +5,7 @@ public enum BinaryOperator: String, Sendable {
 }
 
 /// One argument of a call: `kernel: 4` has the label `kernel`; `3` has none.
-public struct Argument: Sendable {
+public struct ArgumentExpression: Sendable {
     public var label: String?
     public var value: Expression
     /// The label and value together, for "unknown argument label" and type errors.
@@ -22,7 +22,7 @@ public indirect enum Expression: Sendable {
     /// `range` is the operator's, since that is where a type mismatch is reported.
     case binary(BinaryOperator, Expression, Expression, SourceRange)
     /// `range` covers the callee, so argument errors can name the function being called.
-    case call(Expression, [Argument], SourceRange)
+    case call(Expression, [ArgumentExpression], SourceRange)
     /// `ae.encoder`: `range` covers the member's name.
     case member(Expression, String, SourceRange)
     /// `model[0]`: `range` covers the brackets.
