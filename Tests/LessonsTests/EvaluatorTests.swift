@@ -34,10 +34,10 @@ struct EvaluatorTests {
               Sqrt(2)
               ^~~~
             """),
-        ("let x = 1 +", """
-            error: expected an expression, found end of line
-              let x = 1 +
-                         ^
+        ("let x = 1 + )", """
+            error: expected an expression, found ')'
+              let x = 1 + )
+                          ^
             """),
         ("1 / 0", """
             error: division by zero
@@ -171,7 +171,7 @@ struct EvaluatorTests {
     @Test func anUnclosedBracketAtTheEndIsReported() {
         let printed = transcript(makeSession(), ["pow(2,"])
         #expect(printed == """
-            error: the input ended while a bracket was still open — close it with ')' or ']'
+            error: the input ended in the middle of a statement — close its brackets or finish the expression
               pow(2,
                     ^
             """)

@@ -12,6 +12,8 @@ struct LexerTests {
         // Inside brackets a line break does not end the statement.
         ("f(1,\n 2)", [.identifier("f"), .leftParen, .number(1), .comma, .number(2), .rightParen]),
         ("true false", [.keywordTrue, .keywordFalse]),
+        // After an operator, too.
+        ("1 +\n 2", [.number(1), .plus, .number(2)]),
     ]
 
     @Test(arguments: cases)
@@ -20,14 +22,15 @@ struct LexerTests {
         #expect(tokens.map(\.kind) == kinds + [.endOfInput])
     }
 
-    @Test(arguments: [("f(1,", 1), ("[[1, 2]", 1), ("f(1)", 0), ("\"(\"", 0), ("x // (", 0), ("\"unterminated (", 0)])
-    func openBrackets(source: String, expected: Int) {
-        #expect(Lexer.openBracketCount(in: source) == expected)
+    @Test(arguments: [("f(1,", true), ("[[1, 2]", true), ("f(1)", false), ("\"(\"", false), ("x // (", false),
+                      ("\"unterminated (", false), ("1 +", true), ("let x =", true), ("x.", true), ("x +\n 1", false), ("-", true)])
+    func incompleteInput(source: String, expected: Bool) {
+        #expect(Lexer.isIncomplete(source) == expected)
     }
 
     @Test func positionsCountFromOne() throws {
         let tokens = try Lexer.tokens(of: "let ae =\n  Linear")
         #expect(tokens[1].range == SourceRange(line: 1, column: 5, length: 2))
-        #expect(tokens[4].range == SourceRange(line: 2, column: 3, length: 6))
+        #expect(tokens[3].range == SourceRange(line: 2, column: 3, length: 6))
     }
 }

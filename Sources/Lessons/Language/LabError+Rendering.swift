@@ -21,8 +21,10 @@ extension LabError.Reason {
             return "expected \(expected), found \(found)"
         case .tooDeeplyNested(let limit):
             return "brackets nest more than \(limit) deep — split this into several lines with let"
+        case .expressionTooLong(let limit):
+            return "this expression chains more than \(limit) operations — split it into several lines with let"
         case .unclosedBracket:
-            return "the input ended while a bracket was still open — close it with ')' or ']'"
+            return "the input ended in the middle of a statement — close its brackets or finish the expression"
         case .unknownName(let name, let suggestion):
             return "unknown name '\(name)'" + Self.didYouMean(suggestion, otherwise: " — type help to list the built-ins, vars for your variables")
         case .unknownMember(let name, let typeName, let suggestion, let available):

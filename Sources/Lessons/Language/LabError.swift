@@ -14,6 +14,7 @@ public struct LabError: Error, Equatable, Sendable {
         case invalidNumber(String)
         case unexpectedToken(found: String, expected: String)
         case tooDeeplyNested(limit: Int)
+        case expressionTooLong(limit: Int)
         case unclosedBracket
 
         // Names and bindings

@@ -1,7 +1,7 @@
 /// Turns source text into tokens.
 ///
-/// Line breaks inside `(` `)` or `[` `]` are skipped, which is what lets one statement span several
-/// lines while a bracket is open, as in Swift. `//` starts a comment that runs to the end of the line.
+/// Line breaks inside `(` `)` or `[` `]`, or after an operator, are skipped, which is what lets one
+/// statement span several lines while a bracket is open or an expression is unfinished, as in Swift. `//` starts a comment that runs to the end of the line.
 public struct Lexer {
     private let characters: [Character]
     private var index = 0
@@ -9,6 +9,9 @@ public struct Lexer {
     private var column = 1
     /// How many brackets are open right now; newlines only end statements at depth zero.
     private var bracketDepth = 0
+    /// The kind of the token just produced: after `+` or `=` a line break continues the statement.
+    private var previousKind: TokenKind = .newline
+    static let continuingKinds: [TokenKind] = [.plus, .minus, .star, .slash, .equals, .dot]
 
     public init(_ source: String) {
         characters = Array(source)
@@ -25,14 +28,20 @@ public struct Lexer {
         }
     }
 
-    /// How many brackets the text leaves open, so the prompt knows to ask for another line.
-    /// Text that does not lex (an unterminated string) counts as complete, so the error shows.
-    public static func openBracketCount(in source: String) -> Int {
+    /// Whether the text needs another line: a bracket is open, or the last line ends with an
+    /// operator, `=` or `.` that must be followed by something (as Swift allows `a +⏎ b`).
+    /// Text that does not lex (an unterminated string) counts as complete, so its error shows.
+    public static func isIncomplete(_ source: String) -> Bool {
         var lexer = Lexer(source)
+        var last: TokenKind = .newline
         while let token = try? lexer.nextToken() {
-            if token.kind == .endOfInput { return max(0, lexer.bracketDepth) }
+            if token.kind == .endOfInput {
+                if lexer.bracketDepth > 0 { return true }
+                return continuingKinds.contains(last)
+            }
+            last = token.kind
         }
-        return 0
+        return false
     }
 
     private var current: Character? { index < characters.count ? characters[index] : nil }
@@ -49,7 +58,7 @@ public struct Lexer {
         while let character = current {
             if character == " " || character == "\t" || character == "\r" {
                 advance()
-            } else if character == "\n" && bracketDepth > 0 {
+            } else if character == "\n" && (bracketDepth > 0 || Lexer.continuingKinds.contains(previousKind)) {
                 advance()
             } else if character == "/" && peek(1) == "/" {
                 while let inComment = current, inComment != "\n" { advance() }
@@ -60,6 +69,12 @@ public struct Lexer {
     }
 
     public mutating func nextToken() throws(LabError) -> Token {
+        let token = try lexToken()
+        previousKind = token.kind
+        return token
+    }
+
+    private mutating func lexToken() throws(LabError) -> Token {
         skipSpacesAndComments()
         let start = SourceRange(line: line, column: column)
         let startIndex = index

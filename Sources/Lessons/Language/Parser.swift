@@ -14,6 +14,9 @@ public struct Parser {
     /// How deeply brackets and unary minus nest; bounded so `((((…` cannot overflow the stack.
     private var depth = 0
     public static let maximumNesting = 64
+    /// How many operators, calls and members one chain may string together: `1 + 1 + … + 1`
+    /// builds a tree as deep as it is long, and evaluating it recurses that deep.
+    public static let maximumChain = 256
 
     public init(tokens: [Token]) {
         self.tokens = tokens
@@ -107,8 +110,10 @@ public struct Parser {
 
     public mutating func parseExpression() throws(LabError) -> Expression {
         var left = try parseTerm()
+        var chain = 0
         while current.kind == .plus || current.kind == .minus {
             let operatorToken = advance()
+            try checkChain(&chain, at: operatorToken.range)
             let right = try parseTerm()
             left = .binary(operatorToken.kind == .plus ? .add : .subtract, left, right, operatorToken.range)
         }
@@ -117,8 +122,10 @@ public struct Parser {
 
     private mutating func parseTerm() throws(LabError) -> Expression {
         var left = try parseUnary()
+        var chain = 0
         while current.kind == .star || current.kind == .slash {
             let operatorToken = advance()
+            try checkChain(&chain, at: operatorToken.range)
             let right = try parseUnary()
             left = .binary(operatorToken.kind == .star ? .multiply : .divide, left, right, operatorToken.range)
         }
@@ -139,9 +146,16 @@ public struct Parser {
         if depth > Parser.maximumNesting { throw LabError(.tooDeeplyNested(limit: Parser.maximumNesting), at: range) }
     }
 
+    private func checkChain(_ chain: inout Int, at range: SourceRange) throws(LabError) {
+        chain += 1
+        if chain > Parser.maximumChain { throw LabError(.expressionTooLong(limit: Parser.maximumChain), at: range) }
+    }
+
     private mutating func parsePostfix() throws(LabError) -> Expression {
         var expression = try parsePrimary()
+        var chain = 0
         while true {
+            if [.leftParen, .dot, .leftBracket].contains(current.kind) { try checkChain(&chain, at: current.range) }
             switch current.kind {
             case .leftParen:
                 let open = advance()

@@ -44,13 +44,13 @@ public final class Session {
         if pendingLines.isEmpty { pendingStartLine = lineNumber ?? 1 }
         pendingLines.append(line)
         let cell = pendingLines.joined(separator: "\n")
-        if Lexer.openBracketCount(in: cell) > 0 { return Reply(needsMoreInput: true) }
+        if Lexer.isIncomplete(cell) { return Reply(needsMoreInput: true) }
         let lines = pendingLines
         pendingLines = []
         return run(cell: cell, lines: lines)
     }
 
-    /// The input ended. Reports a statement left open by an unclosed bracket.
+    /// The input ended. Reports a statement left open by a bracket or a trailing operator.
     public func finish() -> Reply? {
         guard !pendingLines.isEmpty else { return nil }
         let lines = pendingLines
