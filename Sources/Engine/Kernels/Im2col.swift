@@ -38,35 +38,24 @@ struct ConvolutionGeometry: Equatable {
 ///   - input: x, [N, C, H, W].
 ///   - cols: [C·k·k, N·Ho·Wo], every element written.
 func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
+    let offsets = PatchOffsets(g)
     // Sizes as local constants: the compiler keeps them in registers, where fields read through
     // the closure's context would be reloaded after every store through a pointer.
-    let k = g.kernelSize, stride = g.stride, padding = g.padding, channels = g.inChannels
-    let width = g.inputWidth, outputHeight = g.outputHeight, outputWidth = g.outputWidth
-    let plane = g.inputHeight * width, outputPlane = g.outputPlane, columnCount = g.columnCount
+    let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
+    let outputPlane = g.outputPlane, columnCount = g.columnCount
     let tiles = BatchTiles(g)
-    Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * k * k * outputPlane) { tasks in
-        for task in tasks {
-            let c = task / tiles.count, images = tiles.images(task % tiles.count)
-            for i in 0..<k {
-                let rows = ValidSpan(offset: i, stride: stride, padding: padding, length: g.inputHeight,
-                                     outputs: outputHeight)
-                for j in 0..<k {
-                    let columns = ValidSpan(offset: j, stride: stride, padding: padding, length: width,
-                                            outputs: outputWidth)
-                    let row = cols + ((c * k + i) * k + j) * columnCount
+    offsets.table.withUnsafeBufferPointer { table in
+        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
+            for task in tasks {
+                let c = task / tiles.count, images = tiles.images(task % tiles.count)
+                for kernelOffset in 0..<patch {  // (i, j), row-major
+                    let source = table.baseAddress! + kernelOffset * outputPlane
+                    let row = cols + (c * patch + kernelOffset) * columnCount
                     for n in images {
-                        let source = input + (n * channels + c) * plane
-                        let destination = row + n * outputPlane
-                        // Rows that fall in the top or bottom padding are all zeros. (Plain loops, not
-                        // memset: the runs are a few values long, shorter than a call costs.)
-                        for l in 0..<(rows.first * outputWidth) { destination[l] = 0 }
-                        for l in (rows.end * outputWidth)..<outputPlane { destination[l] = 0 }
-                        for oh in rows.first..<rows.end {
-                            let out = destination + oh * outputWidth
-                            let line = source + (oh * stride - padding + i) * width + (j - padding)
-                            for ow in 0..<columns.first { out[ow] = 0 }
-                            for ow in columns.first..<columns.end { out[ow] = line[ow &* stride] }
-                            for ow in columns.end..<outputWidth { out[ow] = 0 }
+                        let image = input + (n * channels + c) * plane, out = row + n * outputPlane
+                        for l in 0..<outputPlane {
+                            let offset = Int(source[l])
+                            out[l] = offset >= 0 ? image[offset] : 0  // −1: padding
                         }
                     }
                 }
@@ -85,34 +74,58 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
 ///   - cols: [C·k·k, N·Ho·Wo].
 ///   - output: [N, C, H, W], every element written (overwritten, not accumulated into).
 func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
-    let k = g.kernelSize, stride = g.stride, padding = g.padding, channels = g.inChannels
-    let width = g.inputWidth, outputHeight = g.outputHeight, outputWidth = g.outputWidth
-    let plane = g.inputHeight * width, outputPlane = g.outputPlane, columnCount = g.columnCount
+    let offsets = PatchOffsets(g)
+    let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
+    let outputPlane = g.outputPlane, columnCount = g.columnCount
     let tiles = BatchTiles(g)
-    // A task owns one channel of a tile of images, so no two threads add into the same pixel.
-    Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * k * k * outputPlane) { tasks in
-        for task in tasks {
-            let c = task / tiles.count, images = tiles.images(task % tiles.count)
-            for n in images { (output + (n * channels + c) * plane).update(repeating: 0, count: plane) }
-            for i in 0..<k {
-                let rows = ValidSpan(offset: i, stride: stride, padding: padding, length: g.inputHeight,
-                                     outputs: outputHeight)
-                for j in 0..<k {
-                    let columns = ValidSpan(offset: j, stride: stride, padding: padding, length: width,
-                                            outputs: outputWidth)
-                    let row = cols + ((c * k + i) * k + j) * columnCount
+    offsets.table.withUnsafeBufferPointer { table in
+        // A task owns one channel of a tile of images, so no two threads add into the same pixel.
+        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
+            for task in tasks {
+                let c = task / tiles.count, images = tiles.images(task % tiles.count)
+                for n in images { (output + (n * channels + c) * plane).update(repeating: 0, count: plane) }
+                for kernelOffset in 0..<patch {
+                    let target = table.baseAddress! + kernelOffset * outputPlane
+                    let row = cols + (c * patch + kernelOffset) * columnCount
                     for n in images {
-                        let source = row + n * outputPlane
-                        let destination = output + (n * channels + c) * plane
-                        for oh in rows.first..<rows.end {
-                            let column = source + oh * outputWidth
-                            let line = destination + (oh * stride - padding + i) * width + (j - padding)
-                            for ow in columns.first..<columns.end { line[ow &* stride] += column[ow] }
+                        let image = output + (n * channels + c) * plane, column = row + n * outputPlane
+                        for l in 0..<outputPlane {
+                            let offset = Int(target[l])
+                            if offset >= 0 { image[offset] += column[l] }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// Where each output position of a window reads its input: for kernel offset (i, j) and output
+/// position (oh, ow), the offset (oh·s − p + i)·W + (ow·s − p + j) within an input plane, or −1
+/// where that point lies in the padding.
+///
+/// One table of k·k·Ho·Wo offsets serves every image and channel, so the loops above are a
+/// single flat pass over each row of `cols`, with no per-row bounds arithmetic.
+private struct PatchOffsets {
+    let table: [Int32]
+
+    init(_ g: ConvolutionGeometry) {
+        var table = [Int32](repeating: -1, count: g.kernelSize * g.kernelSize * g.outputPlane)
+        var index = 0
+        for i in 0..<g.kernelSize {
+            for j in 0..<g.kernelSize {
+                for oh in 0..<g.outputHeight {
+                    for ow in 0..<g.outputWidth {
+                        let ih = oh * g.stride - g.padding + i, iw = ow * g.stride - g.padding + j
+                        if ih >= 0, ih < g.inputHeight, iw >= 0, iw < g.inputWidth {
+                            table[index] = Int32(ih * g.inputWidth + iw)
+                        }
+                        index += 1
+                    }
+                }
+            }
+        }
+        self.table = table
     }
 }
 
@@ -133,25 +146,5 @@ private struct BatchTiles {
 
     func images(_ tile: Int) -> Range<Int> {
         (tile * imagesPerTile)..<Swift.min(batch, (tile + 1) * imagesPerTile)
-    }
-}
-
-/// The outputs `first..<end` along one axis whose input position `o·s − p + offset` lies inside
-/// the image (0..<length). Computing it once per kernel offset keeps the bounds test out of the
-/// innermost loop; outputs outside it read padding.
-private struct ValidSpan {
-    let first: Int
-    let end: Int
-    var count: Int { end - first }
-
-    @inline(__always)
-    init(offset: Int, stride: Int, padding: Int, length: Int, outputs: Int) {
-        // Smallest o with o·s − p + offset ≥ 0, and one past the largest with o·s − p + offset < length.
-        let shift = padding - offset
-        let first = Swift.min(shift > 0 ? (shift + stride - 1) / stride : 0, outputs)
-        let last = length - 1 + shift
-        let end = last >= 0 ? Swift.min(last / stride + 1, outputs) : 0
-        self.first = first
-        self.end = Swift.max(first, end)
     }
 }
