@@ -16,6 +16,27 @@ struct FastKernelTests {
         try checkGradients("transpose", inputs: [sample([5, 7], seed: 51)]) { try $0[0].transposed() }
     }
 
+    /// The eight-lane sums against plain loops in Double, at lengths around the lane count.
+    @Test(arguments: [0, 1, 7, 8, 9, 100])
+    func laneSumsMatchLoops(count: Int) {
+        let x = sample([count], seed: 53).data, g = sample([count], seed: 54).data
+        let shift: Float = 0.25
+        x.withUnsafeBufferPointer { px in
+            g.withUnsafeBufferPointer { pg in
+                let base = px.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                let gradient = pg.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                let expectedSum = x.reduce(0.0) { $0 + Double($1) }
+                let expectedSquares = x.reduce(0.0) { $0 + Double($1 - shift) * Double($1 - shift) }
+                let expectedDot = zip(g, x).reduce(0.0) { $0 + Double($1.0) * Double($1.1 - shift) }
+                let (sum, dot) = sumAndCenteredDot(gradient, base, count: count, shift: shift)
+                expectClose([contiguousSum(base, count: count), sumOfSquaredDeviations(base, count: count, from: shift),
+                             sum, dot],
+                            [Float(expectedSum), Float(expectedSquares), Float(g.reduce(0.0) { $0 + Double($1) }),
+                             Float(expectedDot)], tolerance: 1e-5, "lane sums over \(count) values")
+            }
+        }
+    }
+
     /// Leading axes (bias gradients), trailing axes (row sums), all axes and a middle axis
     /// (the general path) against sums written out by hand.
     @Test(arguments: [[0], [0, 1], [2], [1, 2], [0, 1, 2], [1]] as [[Int]])

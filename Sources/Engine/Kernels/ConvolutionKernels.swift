@@ -106,10 +106,7 @@ enum ConvolutionKernels {
         values.withUnsafeBufferPointer { source in
             for n in 0..<batch {
                 for c in 0..<channels {
-                    let row = source.baseAddress! + (n * channels + c) * plane
-                    var total: Float = 0
-                    for l in 0..<plane { total += row[l] }
-                    sums[c] += total
+                    sums[c] += contiguousSum(source.baseAddress! + (n * channels + c) * plane, count: plane)
                 }
             }
         }

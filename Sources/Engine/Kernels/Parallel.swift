@@ -43,4 +43,10 @@ extension Array where Element == Float {
             initialised = count
         }
     }
+
+    /// An array of `count` floats whose contents are unspecified, for a kernel that goes on to
+    /// write every element through `withUnsafeMutableBufferPointer` (floats have no invalid values).
+    static func uninitialized(count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialised in initialised = count }
+    }
 }

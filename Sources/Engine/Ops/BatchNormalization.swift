@@ -56,7 +56,7 @@ extension Tensor {
                 "training needs more than 1 value per channel to estimate a variance (input shape \(shape))")
         }
         var mean = [Float](repeating: 0, count: channels), invStd = mean, variance = mean
-        var output = [Float](repeating: 0, count: count)
+        var output = [Float].uninitialized(count: count)  // every element written below
         data.withUnsafeBufferPointer { x in
             output.withUnsafeMutableBufferPointer { y in
                 mean.withUnsafeMutableBufferPointer { mean in
@@ -105,16 +105,12 @@ extension Tensor {
 private func channelStatistics(_ x: UnsafePointer<Float>, _ c: Int, _ channels: Int, _ batch: Int,
                                _ plane: Int) -> (mean: Float, variance: Float) {
     let m = Float(batch * plane)
-    var sum: Float = 0
-    for n in 0..<batch {
-        let row = x + (n * channels + c) * plane
-        for i in 0..<plane { sum += row[i] }
-    }
-    let mean = sum / m
+    var total: Float = 0
+    for n in 0..<batch { total += contiguousSum(x + (n * channels + c) * plane, count: plane) }
+    let mean = total / m
     var squares: Float = 0
     for n in 0..<batch {
-        let row = x + (n * channels + c) * plane
-        for i in 0..<plane { let d = row[i] - mean; squares += d * d }
+        squares += sumOfSquaredDeviations(x + (n * channels + c) * plane, count: plane, from: mean)
     }
     return (mean, squares / m)
 }
@@ -125,7 +121,7 @@ private func batchNormBackward(_ dy: [Float], _ x: [Float], _ gamma: [Float], me
     let channels = shape[1], batch = shape[0], plane = shape[2...].reduce(1, *)
     let m = Float(batch * plane)
     var dGamma = [Float](repeating: 0, count: channels), dBeta = dGamma
-    var dx = [Float](repeating: 0, count: x.count)
+    var dx = [Float].uninitialized(count: x.count)  // every element written below
     dy.withUnsafeBufferPointer { dy in
         x.withUnsafeBufferPointer { x in
             dx.withUnsafeMutableBufferPointer { dx in
@@ -138,10 +134,11 @@ private func batchNormBackward(_ dy: [Float], _ x: [Float], _ gamma: [Float], me
                                 var sumDy: Float = 0, sumDyXhat: Float = 0
                                 for n in 0..<batch {
                                     let offset = (n * channels + c) * plane
-                                    for i in offset..<(offset + plane) {
-                                        sumDy += dy[i]
-                                        sumDyXhat += dy[i] * (x[i] - mu)
-                                    }
+                                    let (partSum, partDot) = sumAndCenteredDot(dy.baseAddress! + offset,
+                                                                               x.baseAddress! + offset,
+                                                                               count: plane, shift: mu)
+                                    sumDy += partSum
+                                    sumDyXhat += partDot
                                 }
                                 sumDyXhat *= s
                                 dBeta[c] = sumDy

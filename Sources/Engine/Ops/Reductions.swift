@@ -56,12 +56,7 @@ extension Tensor {
                 } else {
                     // [outer, R] → [outer]: one total per row.
                     let length = count / outputCount
-                    for row in 0..<outputCount {
-                        let values = x.baseAddress! + row * length
-                        var total: Float = 0
-                        for j in 0..<length { total += values[j] }
-                        t[row] = total
-                    }
+                    for row in 0..<outputCount { t[row] = contiguousSum(x.baseAddress! + row * length, count: length) }
                 }
             }
         }
