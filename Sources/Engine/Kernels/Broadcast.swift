@@ -12,14 +12,21 @@ func broadcastBinary(_ a: Tensor, _ b: Tensor, to shape: [Int],
         initialised = count
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
+                // The fast paths split large tensors across threads (each piece writes its own range).
                 if a.shape == b.shape {
-                    for i in 0..<count { po[i] = f(pa[i], pb[i]) }
+                    Parallel.forEach(count, costPerItem: 2) { range in
+                        for i in range { po[i] = f(pa[i], pb[i]) }
+                    }
                 } else if b.count == 1 {
                     let value = pb[0]
-                    for i in 0..<count { po[i] = f(pa[i], value) }
+                    Parallel.forEach(count, costPerItem: 2) { range in
+                        for i in range { po[i] = f(pa[i], value) }
+                    }
                 } else if a.count == 1 {
                     let value = pa[0]
-                    for i in 0..<count { po[i] = f(value, pb[i]) }
+                    Parallel.forEach(count, costPerItem: 2) { range in
+                        for i in range { po[i] = f(value, pb[i]) }
+                    }
                 } else {
                     broadcastGeneral(pa, Shape.broadcastStrides(a.shape, to: shape),
                                      pb, Shape.broadcastStrides(b.shape, to: shape), po, shape, f)
