@@ -28,15 +28,17 @@ struct ConvolutionTests {
                     tolerance: 1e-5, "conv2d vs direct \(s)")
     }
 
-    /// Large enough that im2col, col2im and the layout moves split across threads.
-    @Test func parallelPathMatchesDirectLoops() throws {
-        let g = Self.geometry((32, 8, 16, 16, 16, 4, 2, 1))
+    /// Large enough that im2col, col2im and the layout moves split across threads, and that the
+    /// input gradient (the transposed convolution's forward) is made in several chunks of images.
+    @Test func parallelAndChunkedPathsMatchDirectLoops() throws {
+        let g = Self.geometry((40, 16, 8, 16, 16, 4, 2, 1))
         #expect(g.batch * g.inChannels * 16 * g.outputPlane >= Parallel.minimumParallelWork)
-        let x = sample([32, 8, 16, 16], seed: 16), w = sample([16, 8, 4, 4], seed: 17), b = sample([16], seed: 18)
+        #expect(g.batch * g.patchSize * g.outputPlane > 2 * 262_144, "more than two chunks")
+        let x = sample([40, 16, 16, 16], seed: 16), w = sample([8, 16, 4, 4], seed: 17), b = sample([8], seed: 18)
         let y = try x.conv2d(weight: w, bias: b, stride: 2, padding: 1)
         expectClose(y.data, directConvolution(input: x.data, weight: w.data, bias: b.data, g), tolerance: 1e-5)
-        let t = try y.convTranspose2d(weight: w, bias: sample([8], seed: 19), stride: 2, padding: 1)
-        expectClose(t.data, directTransposedConvolution(input: y.data, weight: w.data, bias: sample([8], seed: 19).data, g),
+        let t = try y.convTranspose2d(weight: w, bias: sample([16], seed: 19), stride: 2, padding: 1)
+        expectClose(t.data, directTransposedConvolution(input: y.data, weight: w.data, bias: sample([16], seed: 19).data, g),
                     tolerance: 1e-4)
     }
 

@@ -21,18 +21,30 @@ enum ConvolutionKernels {
     }
 
     /// dx = col2im(Wᵀ · dY): [C·k·k, O] · [O, N·L] → columns → [N, C, H, W].
+    ///
+    /// The column matrix is k²/s² times larger than the image it folds into (4× for k4 s2), so it
+    /// is made a chunk of images at a time, about 1 MB, and folded while it is still in cache:
+    /// writing and re-reading all of it through main memory cost more than the arithmetic.
     static func inputGradient(rows: [Float], weight: [Float], _ g: ConvolutionGeometry) -> [Float] {
-        let columnGradient = [Float].filled(count: g.patchSize * g.columnCount) { cols in
+        let imagesPerChunk = Swift.max(1, Swift.min(g.batch, 262_144 / Swift.max(1, g.patchSize * g.outputPlane)))
+        var chunk = [Float].uninitialized(count: g.patchSize * imagesPerChunk * g.outputPlane)
+        return [Float].filled(count: g.batch * g.inChannels * g.inputHeight * g.inputWidth) { image in
             rows.withUnsafeBufferPointer { pr in
                 weight.withUnsafeBufferPointer { pw in
-                    BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: g.columnCount,
-                               k: g.outChannels, a: pw.baseAddress!, lda: g.patchSize,
-                               b: pr.baseAddress!, ldb: g.columnCount, c: cols, ldc: g.columnCount)
+                    chunk.withUnsafeMutableBufferPointer { cols in
+                        for start in stride(from: 0, to: g.batch, by: imagesPerChunk) {
+                            let images = start..<Swift.min(g.batch, start + imagesPerChunk)
+                            let columns = images.count * g.outputPlane
+                            // The chunk's columns of dY start at image `start`; rows are N·L long.
+                            BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: columns,
+                                       k: g.outChannels, a: pw.baseAddress!, lda: g.patchSize,
+                                       b: pr.baseAddress! + start * g.outputPlane, ldb: g.columnCount,
+                                       c: cols.baseAddress!, ldc: columns)
+                            col2im(cols.baseAddress!, image, g, images: images)
+                        }
+                    }
                 }
             }
-        }
-        return [Float].filled(count: g.batch * g.inChannels * g.inputHeight * g.inputWidth) { image in
-            columnGradient.withUnsafeBufferPointer { col2im($0.baseAddress!, image, g) }
         }
     }
 

@@ -43,7 +43,7 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
     // the closure's context would be reloaded after every store through a pointer.
     let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
     let outputPlane = g.outputPlane, columnCount = g.columnCount
-    let tiles = BatchTiles(g)
+    let tiles = BatchTiles(g, images: 0..<g.batch)
     offsets.table.withUnsafeBufferPointer { table in
         Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
             for task in tasks {
@@ -71,13 +71,16 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
 ///     dx[n, c, h, w] = Σ over (i, j, oh, ow) with oh·s − p + i = h, ow·s − p + j = w of cols[(c, i, j), (n, oh, ow)]
 ///
 /// - Parameters:
-///   - cols: [C·k·k, N·Ho·Wo].
-///   - output: [N, C, H, W], every element written (overwritten, not accumulated into).
-func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
+///   - cols: [C·k·k, B·Ho·Wo], the columns of the B images in `images`.
+///   - output: [N, C, H, W]; the planes of `images` are written (overwritten, not accumulated into).
+///   - images: which images of the batch `cols` holds (all of them unless the caller works in chunks).
+func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry,
+            images chunk: Range<Int>? = nil) {
+    let chunk = chunk ?? 0..<g.batch
     let offsets = PatchOffsets(g)
     let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
-    let outputPlane = g.outputPlane, columnCount = g.columnCount
-    let tiles = BatchTiles(g)
+    let outputPlane = g.outputPlane, columnCount = chunk.count * outputPlane, first = chunk.lowerBound
+    let tiles = BatchTiles(g, images: chunk)
     offsets.table.withUnsafeBufferPointer { table in
         // A task owns one channel of a tile of images, so no two threads add into the same pixel.
         Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
@@ -88,7 +91,7 @@ func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
                     let target = table.baseAddress! + kernelOffset * outputPlane
                     let row = cols + (c * patch + kernelOffset) * columnCount
                     for n in images {
-                        let image = output + (n * channels + c) * plane, column = row + n * outputPlane
+                        let image = output + (n * channels + c) * plane, column = row + (n - first) * outputPlane
                         for l in 0..<outputPlane {
                             let offset = Int(target[l])
                             if offset >= 0 { image[offset] += column[l] }
@@ -136,15 +139,15 @@ private struct PatchOffsets {
 private struct BatchTiles {
     let imagesPerTile: Int
     let count: Int
-    let batch: Int
+    let images: Range<Int>
 
-    init(_ g: ConvolutionGeometry) {
-        batch = g.batch
-        imagesPerTile = Swift.max(1, Swift.min(g.batch, 16_384 / Swift.max(1, g.inputHeight * g.inputWidth)))
-        count = (g.batch + imagesPerTile - 1) / imagesPerTile
+    init(_ g: ConvolutionGeometry, images: Range<Int>) {
+        self.images = images
+        imagesPerTile = Swift.max(1, Swift.min(images.count, 16_384 / Swift.max(1, g.inputHeight * g.inputWidth)))
+        count = (images.count + imagesPerTile - 1) / imagesPerTile
     }
 
     func images(_ tile: Int) -> Range<Int> {
-        (tile * imagesPerTile)..<Swift.min(batch, (tile + 1) * imagesPerTile)
+        (images.lowerBound + tile * imagesPerTile)..<Swift.min(images.upperBound, images.lowerBound + (tile + 1) * imagesPerTile)
     }
 }
