@@ -12,6 +12,12 @@ struct FastKernelTests {
         expectClose(fast.data, general, tolerance: 0, "transpose \(rows)×\(columns)")
     }
 
+    #if os(Linux)
+    @Test func allocatorKeepsFreedMemory() {
+        #expect(Allocation.keepsFreedMemory, "mallopt should accept both thresholds")
+    }
+    #endif
+
     @Test func tiledTransposeGradient() throws {
         try checkGradients("transpose", inputs: [sample([5, 7], seed: 51)]) { try $0[0].transposed() }
     }

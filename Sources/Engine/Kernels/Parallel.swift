@@ -38,7 +38,8 @@ extension Array where Element == Float {
     /// An array of `count` floats that `fill` initialises completely, skipping the zero-fill
     /// `[Float](repeating: 0, count:)` would do first. Kernels that write every element use it.
     static func filled(count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
+        _ = Allocation.keepsFreedMemory
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
             if count > 0 { fill(buffer.baseAddress!) }
             initialised = count
         }
@@ -47,6 +48,7 @@ extension Array where Element == Float {
     /// An array of `count` floats whose contents are unspecified, for a kernel that goes on to
     /// write every element through `withUnsafeMutableBufferPointer` (floats have no invalid values).
     static func uninitialized(count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { _, initialised in initialised = count }
+        _ = Allocation.keepsFreedMemory
+        return [Float](unsafeUninitializedCapacity: count) { _, initialised in initialised = count }
     }
 }
