@@ -2,17 +2,21 @@ import Engine
 import Foundation
 
 /// Trains a `FaceClassifier` on yes/no labels: real (1) vs generated (0) in the detection
-/// lessons, or an attribute such as "smiling". Loss: binary cross-entropy on the logit.
+/// lessons, or an attribute such as "wears glasses". Loss: binary cross-entropy on the logit.
 ///
-///     let smiling = try faces.labels("smile") { (Float($0) ?? 0) > 0.3 ? 1 : 0 }
-///     let trainer = try ClassifierTrainer(model: FaceClassifier(), images: faces, labels: smiling,
-///                                         heldOut: test, heldOutLabels: testSmiling)
+///     let glasses = try faces.labels("glasses") { $0 == "none" ? 0 : 1 }
+///     let trainer = try ClassifierTrainer(model: FaceClassifier(), images: faces, labels: glasses,
+///                                         heldOut: test, heldOutLabels: testGlasses)
+///
+/// Measured at the defaults (300 steps, about 30 s on 2 cores): "glasses" 94% right on held-out
+/// faces, where always answering "no" scores 80%. "Smiling" (smile > 0.3) stays at the base rate:
+/// at 32×32 a smile is a few pixels of mouth, a good lesson in what resolution can and cannot show.
 ///
 /// Reported each step: the loss and the batch's accuracy. Every `sampleEvery` steps it writes
 /// `classifier-step-NNNNNN.png`: 16 held-out pictures, each captioned with the predicted
 /// probability of "yes" and an `x` where the answer is wrong.
 public final class ClassifierTrainer: TrainingProcedure {
-    /// Measured to beat chance clearly within a minute on 2 CPU cores.
+    /// Measured to beat the base rate clearly within a minute on 2 CPU cores (see above).
     public static let defaultConfig = TrainingConfig(learningRate: 1e-3, batchSize: 64, steps: 300,
                                                      betas: (0.9, 0.999), seed: 0, sampleEvery: 100)
 

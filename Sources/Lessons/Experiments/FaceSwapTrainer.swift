@@ -15,7 +15,7 @@ import Foundation
 /// ground truth, B with exactly that expression, pose and light.
 public final class FaceSwapTrainer: TrainingProcedure {
     /// Measured to show recognisable swaps within a minute on 2 CPU cores.
-    public static let defaultConfig = TrainingConfig(learningRate: 2e-3, batchSize: 16, steps: 600,
+    public static let defaultConfig = TrainingConfig(learningRate: 3e-3, batchSize: 16, steps: 600,
                                                      betas: (0.9, 0.999), seed: 0, sampleEvery: 100)
 
     public let model: FaceSwapModel

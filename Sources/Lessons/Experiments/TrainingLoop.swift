@@ -66,8 +66,11 @@ public enum TrainingEvent: Sendable {
 struct TrainingState {
     var stepsDone = 0
     var history: LossHistory
-    var lossGuard = LossGuard()
-    init(metricNames: [String]) { history = LossHistory(names: metricNames) }
+    var lossGuard: LossGuard
+    init(metricNames: [String], lossGuard: LossGuard = LossGuard()) {
+        history = LossHistory(names: metricNames)
+        self.lossGuard = lossGuard
+    }
 }
 
 /// The weights and the BatchNorm running statistics of some networks. (`ParameterSnapshot`
