@@ -1,16 +1,19 @@
 import ArgumentParser
 import Engine
 
-/// `lab`: the Deepfake Lab command line. Subcommands are added as their issues land.
+/// `lab`: the Deepfake Lab command line. With no subcommand it opens the shell.
 @main
 struct Lab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "Deepfake Lab: learn how deepfakes are made and caught, on an engine of our own.",
-        version: Engine.version
+        discussion: """
+            With no subcommand, lab opens the interactive shell. Type help at its prompt.
+            Piped input (lab < script.lab) runs line by line and carries on after errors;
+            lab run stops at the first error.
+            """,
+        version: Engine.version,
+        subcommands: [ShellCommand.self, RunCommand.self, BenchCommand.self, DataCommand.self],
+        defaultSubcommand: ShellCommand.self
     )
-
-    func run() throws {
-        print("Deepfake Lab \(Engine.version). The interactive shell is not built yet; see `lab --help`.")
-    }
 }

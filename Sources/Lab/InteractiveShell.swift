@@ -1,0 +1,56 @@
+import Foundation
+import Lessons
+
+/// The shell on a terminal: a coloured prompt, readline editing, and a last question before
+/// quitting with unsaved work.
+struct InteractiveShell {
+    let session: Session
+    let printer: CellPrinter
+    let colorEnabled: Bool
+
+    func run() {
+        Signals.installInterruptHandler()
+        let environment = ProcessInfo.processInfo.environment
+        LineReader.start(completer: Completer(evaluator: session.evaluator),
+                         historyFile: HistoryLocation.file(environment: environment))
+        defer { LineReader.finish() }
+        printer.note("Deepfake Lab — type help to begin, Tab to complete, Ctrl-D to leave. Files go to \(session.context.outputFolder.path)/")
+        var suggestion: String?
+        var warnedAboutUnsavedWork = false
+        while true {
+            switch LineReader.read(prompt: prompt(), suggestion: suggestion) {
+            case .interrupted:
+                session.discardPendingInput()
+                suggestion = nil
+            case .endOfInput:
+                if session.context.hasUnsavedWork && !warnedAboutUnsavedWork {
+                    warnedAboutUnsavedWork = true
+                    printer.note("\nYou have models that are not saved (save(model, \"name.safetensors\")). Press Ctrl-D again to leave anyway.")
+                    continue
+                }
+                print()
+                return
+            case .line(let line):
+                let reply = session.enter(line)
+                printer.print(reply)
+                suggestion = reply.suggestedLine
+                if reply.wantsToQuit {
+                    if session.context.hasUnsavedWork && !warnedAboutUnsavedWork {
+                        warnedAboutUnsavedWork = true
+                        printer.note("You have models that are not saved. Type quit again to leave anyway.")
+                        continue
+                    }
+                    return
+                }
+            }
+        }
+    }
+
+    /// `lab> `, or `...> ` while a bracket is open. Colour codes sit between \u{1} and \u{2}
+    /// so readline knows they take no space on screen.
+    private func prompt() -> String {
+        let text = session.isContinuing ? "...> " : "lab> "
+        guard colorEnabled else { return text }
+        return "\u{1}\u{1B}[1;36m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}"
+    }
+}

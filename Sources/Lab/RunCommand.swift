@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Lessons
+
+/// `lab run FILE`: runs a script top to bottom and stops at the first error, exiting non-zero
+/// with the file and line in the message. A script may read anywhere but write only inside
+/// the session's output folder.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a lab script; stop at the first error.")
+
+    @Argument(help: "The script to run, one statement per line.")
+    var file: String
+
+    @OptionGroup var options: SessionOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            fputs("error: cannot read \(file)\n", stderr)
+            throw ExitCode(2)
+        }
+        let session = options.makeSession()
+        session.fileName = file
+        session.context.writePolicy = .insideOutputFolder
+        let printer = options.makePrinter()
+        let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() {
+            let reply = session.enter(line, lineNumber: index + 1)
+            if printer.print(reply) { throw ExitCode.failure }
+            if reply.wantsToQuit { return }
+        }
+        if let reply = session.finish(), printer.print(reply) { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Lessons
+
+/// `lab` (or `lab shell`): the interactive shell on a terminal; on a pipe, a quiet line-by-line
+/// runner that prints each value as the prompt would and carries on after errors.
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the interactive shell (the default).")
+
+    @OptionGroup var options: SessionOptions
+
+    func run() throws {
+        let session = options.makeSession()
+        let printer = options.makePrinter()
+        if isatty(STDIN_FILENO) == 1 {
+            InteractiveShell(session: session, printer: printer, colorEnabled: printer.colorEnabled).run()
+        } else {
+            try runPiped(session: session, printer: printer)
+        }
+    }
+
+    /// No prompts, no echo, no escape codes: output a script or test can compare exactly.
+    /// Exits with status 1 at the end if any line failed, so a pipeline notices.
+    private func runPiped(session: Session, printer: CellPrinter) throws {
+        var failed = false
+        var lineNumber = 0
+        while let line = readLine(strippingNewline: true) {
+            lineNumber += 1
+            let reply = session.enter(line, lineNumber: lineNumber)
+            failed = printer.print(reply) || failed
+            if reply.wantsToQuit { break }
+        }
+        if let reply = session.finish() { failed = printer.print(reply) || failed }
+        if failed { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What built-ins may touch: where files go, whether the current line may write elsewhere,
+/// and whether there is work worth warning about before quitting.
+public final class SessionContext {
+    /// Lines typed at the prompt may write where the learner names; lines from a script or
+    /// lesson file may read anywhere but write only inside the session's output folder, so
+    /// running someone else's script cannot overwrite your files.
+    public enum WritePolicy: Sendable {
+        case anywhere
+        case insideOutputFolder
+    }
+
+    public let outputFolder: URL
+    public var writePolicy: WritePolicy = .anywhere
+    /// Set when a model or tensor is created or changed, cleared by `save`; Ctrl-D asks first.
+    public var hasUnsavedWork = false
+    /// Pictures produced by the current cell, for the terminal to draw after the text.
+    public var pictures: [Picture] = []
+
+    public init(outputFolder: URL) {
+        self.outputFolder = outputFolder
+    }
+
+    /// Paths written so far, which later writes may replace (see `OutputFolder.freshPath`).
+    public private(set) var writtenFiles: Set<String> = []
+
+    /// Where a file named by the learner goes: plain names land in the output folder; other
+    /// paths are honoured only when the write policy allows it. Creates the folder it needs and
+    /// never returns the path of a file from an earlier session.
+    public func prepareWrite(to path: String) throws -> URL {
+        let url = try resolveWritePath(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw LabError(.fileProblem(path: url.path, reason: "cannot create its folder (\(error.localizedDescription))"))
+        }
+        let fresh = OutputFolder.freshPath(for: url, writtenThisSession: writtenFiles)
+        writtenFiles.insert(fresh.path)
+        return fresh
+    }
+
+    func resolveWritePath(_ path: String) throws -> URL {
+        let url = path.hasPrefix("/") || path.hasPrefix("~")
+            ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            : outputFolder.appendingPathComponent(path)
+        let folder = outputFolder.standardizedFileURL.path
+        let target = url.standardizedFileURL.path
+        if writePolicy == .insideOutputFolder && !(target == folder || target.hasPrefix(folder + "/")) {
+            throw LabError(.writeOutsideOutputFolder(path: path, folder: outputFolder.path))
+        }
+        return url
+    }
+
+    /// Where a file to read is looked for: as given, else inside the output folder.
+    public func resolveReadPath(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if FileManager.default.fileExists(atPath: expanded) { return URL(fileURLWithPath: expanded) }
+        return outputFolder.appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The real `lab` binary, fed scripts through a pipe or a file, as a learner or CI would run it.
+struct ShellEndToEndTests {
+    /// A fresh, empty folder for a session's output.
+    static func temporaryFolder() -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func pipedInputPrintsValuesWithoutPromptsAndCarriesOnAfterErrors() throws {
+        let out = Self.temporaryFolder().path
+        let script = """
+            let x = tensor([1, 2, 3])
+            x * 2
+            x.men()
+            let total = x.sum() +
+              0
+            total
+            """
+        let result = try runLab(["--out", out], input: script)
+        #expect(result.out == """
+            x = Tensor[3]
+            Tensor[3]  min 2.0000  max 6.0000  mean 4.0000
+            [2.0000, 4.0000, 6.0000]
+            total = 6
+            6
+
+            """)
+        #expect(result.err == """
+            error: Tensor has no member 'men' — did you mean mean?
+              x.men()
+                ^~~
+
+            """)
+        // The pipe carried on after the error, and says so in its status.
+        #expect(result.status == 1)
+        #expect(!result.out.contains("\u{1B}") && !result.err.contains("\u{1B}"))
+    }
+
+    @Test func aCleanPipeExitsWithZero() throws {
+        let result = try runLab(["--out", Self.temporaryFolder().path], input: "1 + 1\n")
+        #expect(result == (0, "2\n", ""))
+    }
+
+    @Test func runStopsAtTheFirstErrorWithItsLineNumber() throws {
+        let folder = Self.temporaryFolder()
+        let script = folder.appendingPathComponent("demo.lab")
+        try "let a = 2\n\nlet b = a * 3\nb + c\nlet never = 1\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try runLab(["run", script.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.out == "a = 2\nb = 6\n")
+        #expect(result.err == """
+            \(script.path):4:5: error: unknown name 'c' — type help to list the built-ins, vars for your variables
+              b + c
+                  ^
+
+            """)
+    }
+
+    @Test func runReportsAnUnreadableFile() throws {
+        let result = try runLab(["run", "/nonexistent/script.lab"])
+        #expect(result.status == 2)
+        #expect(result.err == "error: cannot read /nonexistent/script.lab\n")
+    }
+
+    @Test func seedMakesTwoRunsIdentical() throws {
+        let first = try runLab(["--seed", "7", "--out", Self.temporaryFolder().path], input: "randn([4])\n")
+        let second = try runLab(["--seed", "7", "--out", Self.temporaryFolder().path], input: "randn([4])\n")
+        let other = try runLab(["--seed", "8", "--out", Self.temporaryFolder().path], input: "randn([4])\n")
+        #expect(first.out == second.out)
+        #expect(first.out != other.out)
+        #expect(first.out.hasPrefix("Tensor[4]"))
+    }
+
+    @Test func helpAtThePromptListsTheBuiltins() throws {
+        let result = try runLab(["--out", Self.temporaryFolder().path], input: "help\nhelp randn\n")
+        #expect(result.out.contains("Tensors:\n  zeros "))
+        #expect(result.out.contains("randn(_ shape: [Int], mean: Double = 0, std: Double = 1) -> Tensor"))
+    }
+
+    @Test func memoryHogsAreRefusedAndTheSessionGoesOn() throws {
+        let result = try runLab(["--out", Self.temporaryFolder().path], input: "let big = zeros([1000000, 1000000])\nlet small = 1\nsmall\n")
+        #expect(result.err.hasPrefix("error: a tensor of shape [1000000, 1000000] would need 3.6 TiB"))
+        #expect(result.out == "small = 1\n1\n")
+    }
+
+    @Test func quitStopsReadingInput() throws {
+        let result = try runLab(["--out", Self.temporaryFolder().path], input: "1\nquit\n2\n")
+        #expect(result.out == "1\n")
+        #expect(result.status == 0)
+    }
+}
