@@ -21,8 +21,7 @@ extension FaceLayout {
         // Skin scatters red light furthest, so its shadows are warmer than its lit side.
         let warmth = SIMD3<Float>(1, 0.9 + 0.1 * diffuse, 0.86 + 0.14 * diffuse)
         // Highlight: how close the normal is to halfway between the light and the viewer, ^32.
-        let half = normalized(lightDirection + SIMD3(0, 0, 1))
-        var shine = clamp01(dot(n, half))
+        var shine = clamp01(dot(n, halfVector))
         shine *= shine; shine *= shine; shine *= shine; shine *= shine; shine *= shine
         return surface.albedo * warmth * brightness + SIMD3(repeating: 0.22 * surface.gloss * lightIntensity * shine)
     }

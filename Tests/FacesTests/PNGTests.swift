@@ -101,6 +101,15 @@ import Testing
         }
     }
 
+    /// A header claiming 50,000 × 50,000 pixels (10 GB as RGBA) is refused before allocating.
+    @Test func hugeClaimedSizeIsRefused() throws {
+        guard case .success(var chunks) = PNGChunks.parse(try PNGCodec.encode(Self.pattern(width: 8, height: 8, channels: 3))) else { return }
+        chunks[0].data.replaceSubrange(0..<8, with: [0, 0, 0xC3, 0x50, 0, 0, 0xC3, 0x50])   // width, height = 50,000
+        #expect(throws: ImageFileError.undecodable(path: "x.png", reason: "the picture claims 50000×50000 pixels, more than the lab's limit of 64 megapixels")) {
+            try PNGCodec.decode(PNGChunks.serialise(chunks), path: "x.png")
+        }
+    }
+
     @Test func damagedFilesOnDiskToo() throws {
         let folder = try makeTemporaryFolder("damaged")
         let path = (folder as NSString).appendingPathComponent("cut.png")
