@@ -35,3 +35,22 @@ public enum FaceDatasetLoader {
                                 attributeNames: columns, attributeRows: kept)
     }
 }
+
+extension FaceDatasetLoader {
+    /// The face-swap exam of a pair set: the held-out pictures of `from` (the swap's inputs)
+    /// and, image for image, the true answers (`to` in exactly the same moment). Swap each
+    /// input, then score the results against the answers with `ImageQuality.psnr` and `ssim`.
+    public static func swapExam(_ folder: String, from: String = "A", to: String = "B") throws -> (inputs: ImageDataset, answers: ImageDataset) {
+        let everything = try load(folder)
+        let answerRole = "\(to)-as-\(from)"
+        var inputIndices: [Int] = [], answerIndices: [Int] = []
+        for index in 0..<everything.count where everything.attribute("role", of: index) == answerRole {
+            guard let source = everything.attribute("source", of: index).flatMap(Int.init), source >= 0, source < everything.count else {
+                throw ImageFileError.undecodable(path: folder, reason: "answer \(index) names no valid source picture")
+            }
+            answerIndices.append(index)
+            inputIndices.append(source)
+        }
+        return (everything.subset(inputIndices), everything.subset(answerIndices))
+    }
+}
