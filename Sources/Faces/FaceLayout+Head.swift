@@ -53,6 +53,8 @@ extension FaceLayout {
         return ((across * c - z * s) * width, (across * s + z * c) * width, width, slope)
     }
 
+    /// The head at head-space point (x, t): its anti-aliased outline, the face-frame point the
+    /// pixel sees, every feature painted onto that point, and finally the light.
     func drawHead(over under: SIMD3<Float>, x: Float, t: Float, pixel: Float) -> SIMD3<Float> {
         if t < -1.1 || t > 1.1 { return under }
         // Past the crown and chin the slices vanish; keep the last real slice for shading.
@@ -65,6 +67,8 @@ extension FaceLayout {
 
         let u = point.u, s = point.s, w = max(point.width, 1e-4)
         let v = t - pitch * s   // a small nod moves points that stick out further
+        // The normal is the gradient of F = (u/w)² + (s/(d·w))² over (u, t, s), times w/2:
+        // (u/w, −w′, s/(d²·w)). The −w′ term tilts the surface up or down where the head narrows.
         let normal = normalized(SIMD3(u / w, -point.slope, s / (w * depthRatio * depthRatio)))
         // Features are drawn in face units; near the outline one pixel covers more of them.
         let facing = max(worldNormal(normal).z, 0.25)
