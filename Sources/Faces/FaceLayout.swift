@@ -39,7 +39,8 @@ struct FaceLayout {
     var hairStyle: HairStyle, hairlineY: Float, hairVolume: Float, hairPartSide: Float
     var facialHair: FacialHair, glasses: Glasses
 
-    init(_ attributes: FaceAttributes) {
+    init(_ requested: FaceAttributes) {
+        let attributes = requested.withinRenderingLimits()
         let id = attributes.identity, expression = attributes.expression
         let pose = attributes.pose, scene = attributes.scene
         scale = 0.6 * id.faceLength

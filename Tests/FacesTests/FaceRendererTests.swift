@@ -87,4 +87,18 @@ import Testing
             #expect(image.width == size && image.height == size && image.channels == 3)
         }
     }
+
+    /// Values a learner might type, far outside the ranges (or not numbers at all), still
+    /// give a picture instead of a crash.
+    @Test(arguments: [Float.nan, -1000, 1000, .infinity, 0])
+    func extremeAttributesStillRender(value: Float) {
+        var a = FaceAttributes.random(seed: 5)
+        a.identity.faceWidth = value; a.identity.eyeSize = value; a.identity.noseWidth = value
+        a.expression.smile = value; a.expression.mouthOpen = value; a.expression.gazeX = value
+        a.pose = FacePose(yaw: value, roll: value, pitch: value)
+        a.scene.lightIntensity = value; a.scene.backgroundTop = SIMD3(repeating: value)
+        let image = FaceRenderer.render(a, size: 32)
+        #expect(image.width == 32)
+        _ = FaceLandmarks(a, size: 32)
+    }
 }
