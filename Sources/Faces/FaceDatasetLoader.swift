@@ -13,7 +13,10 @@ public enum FaceDatasetLoader {
               let yColumn = columns.firstIndex(of: "y"), let roleColumn = columns.firstIndex(of: "role") else {
             throw ImageFileError.undecodable(path: manifestPath, reason: "the manifest lacks the sheet, x, y and role columns")
         }
-        let kept = rows.filter { $0.count == columns.count && (roles?.contains($0[roleColumn]) ?? true) }
+        if let short = rows.firstIndex(where: { $0.count != columns.count }) {
+            throw ImageFileError.undecodable(path: manifestPath, reason: "row \(short + 1) has \(rows[short].count) fields, not \(columns.count)")
+        }
+        let kept = rows.filter { roles?.contains($0[roleColumn]) ?? true }
         var sheets: [String: Image] = [:]
         var pixels: [Float] = []
         var tileSize = 0
@@ -26,7 +29,7 @@ public enum FaceDatasetLoader {
                 throw ImageFileError.undecodable(path: manifestPath, reason: "a row has a bad sheet position")
             }
             if tileSize == 0 { tileSize = sheet.width / SpriteSheet.columns }
-            guard x + tileSize <= sheet.width, y + tileSize <= sheet.height else {
+            guard tileSize > 0, x >= 0, y >= 0, x + tileSize <= sheet.width, y + tileSize <= sheet.height else {
                 throw ImageFileError.undecodable(path: manifestPath, reason: "tile (\(x), \(y)) lies outside \(sheetName)")
             }
             pixels += sheet.cropped(x: x, y: y, width: tileSize, height: tileSize).planarFloats()
@@ -51,6 +54,6 @@ extension FaceDatasetLoader {
             answerIndices.append(index)
             inputIndices.append(source)
         }
-        return (everything.subset(inputIndices), everything.subset(answerIndices))
+        return (try everything.subset(inputIndices), try everything.subset(answerIndices))
     }
 }

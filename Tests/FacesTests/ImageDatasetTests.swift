@@ -49,18 +49,27 @@ import Testing
     func rangeRescalesPixels(range: ImageDataset.PixelRange, expected: Float) throws {
         let data = try Self.small()
         // Image 4, position 5: 0.4 + 0.05 = 0.45 → in [−1, 1]: 2·0.45 − 1 = −0.1.
-        #expect(abs(data.image(4, range: range).data[5] - expected) < 1e-6)
+        #expect(abs(try data.image(4, range: range).data[5] - expected) < 1e-6)
     }
 
     @Test func splitAndLabelsFollowTheAttributes() throws {
         let data = try Self.small()
         let (train, heldOut) = try data.split()
         #expect(train.count == 4 && heldOut.count == 1)
-        #expect(heldOut.image(0).data[0] == 0.2)   // image 2 was the held-out one
+        #expect(try heldOut.image(0).data[0] == 0.2)   // image 2 was the held-out one
         #expect(try train.labels("smile") { Float($0)! > 0.3 ? 1 : 0 } == [1, 0, 0, 1])
         #expect(throws: EngineError.invalidArgument(op: "labels", message: "no attribute 'age'; the columns are smile, split")) {
             try data.labels("age") { _ in 0 }
         }
+    }
+
+    @Test func missingImagesThrowInsteadOfCrashing() throws {
+        let data = try Self.small()
+        #expect(throws: EngineError.invalidArgument(op: "image", message: "image 5 does not exist; this dataset has images 0 to 4")) {
+            try data.image(5)
+        }
+        #expect(throws: EngineError.self) { try data.subset([0, -1]) }
+        #expect(data.attribute("smile", of: 99) == nil)
     }
 
     @Test func mismatchedSizesThrow() {
