@@ -59,7 +59,7 @@ struct DataCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let columns = max(1, min(count, Int(Double(count).squareRoot().rounded(.up))))
             let captions = size >= 32 ? (0..<UInt64(count)).map { String(seed &+ $0) } : nil
-            let grid = ImageGrid.make(faces, columns: columns, captions: captions)
+            let grid = try ImageGrid.make(faces, columns: columns, captions: captions)
             try PNGFile.write(grid, to: out, text: PNGFile.labels(model: "FaceRenderer", seed: seed))
             let milliseconds = (seconds * 1000 * 10).rounded() / 10
             print("Rendered \(count) faces of \(size)×\(size) in \(milliseconds) ms on one thread; wrote \(out) (\(grid.width)×\(grid.height)).")

@@ -1,3 +1,4 @@
+import Engine
 import Imaging
 import Testing
 
@@ -9,11 +10,19 @@ import Testing
         (count: 3, columns: 4, gutter: 0, captions: true, width: 4 * 32, height: 32 + 7),
         (count: 10, columns: 5, gutter: 2, captions: true, width: 5 * 34 + 2, height: 2 * (32 + 7 + 2) + 2),
     ])
-    func gridHasTheRightSize(count: Int, columns: Int, gutter: Int, captions: Bool, width: Int, height: Int) {
+    func gridHasTheRightSize(count: Int, columns: Int, gutter: Int, captions: Bool, width: Int, height: Int) throws {
         let tiles = Array(repeating: Image(width: 32, height: 32, channels: 3, fill: [255, 0, 0]), count: count)
-        let grid = ImageGrid.make(tiles, columns: columns, gutter: gutter, captions: captions ? tiles.indices.map(String.init) : nil)
+        let grid = try ImageGrid.make(tiles, columns: columns, gutter: gutter, captions: captions ? tiles.indices.map(String.init) : nil)
         #expect(grid.width == width && grid.height == height && grid.channels == 3)
         #expect(grid[gutter, gutter, 0] == 255 && grid[gutter, gutter, 1] == 0)   // first tile's corner
+    }
+
+    @Test func mismatchedGridPicturesThrow() {
+        let pictures = [Image(width: 32, height: 32, channels: 3), Image(width: 64, height: 64, channels: 3)]
+        #expect(throws: EngineError.invalidArgument(op: "grid", message: "all pictures must share one size: 32×32 and 64×64 differ")) {
+            try ImageGrid.make(pictures, columns: 2)
+        }
+        #expect(throws: EngineError.self) { try ImageGrid.make(pictures, columns: 0) }
     }
 
     @Test func captionsAreDrawn() {
