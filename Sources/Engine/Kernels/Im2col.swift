@@ -38,32 +38,38 @@ struct ConvolutionGeometry: Equatable {
 ///   - input: x, [N, C, H, W].
 ///   - cols: [C·k·k, N·Ho·Wo], every element written.
 func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
-    let k = g.kernelSize, plane = g.inputHeight * g.inputWidth
-    let outputPlane = g.outputPlane, columnCount = g.columnCount
-    // One task per (patch row, image): each writes its own contiguous stretch of `cols`.
-    Parallel.forEach(g.patchSize * g.batch, costPerItem: outputPlane) { tasks in
+    // Sizes as local constants: the compiler keeps them in registers, where fields read through
+    // the closure's context would be reloaded after every store through a pointer.
+    let k = g.kernelSize, stride = g.stride, padding = g.padding, channels = g.inChannels
+    let width = g.inputWidth, outputHeight = g.outputHeight, outputWidth = g.outputWidth
+    let plane = g.inputHeight * width, outputPlane = g.outputPlane, columnCount = g.columnCount
+    let tiles = BatchTiles(g)
+    Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * k * k * outputPlane) { tasks in
         for task in tasks {
-            let row = task / g.batch, n = task % g.batch
-            let c = row / (k * k), i = (row / k) % k, j = row % k
-            let source = input + (n * g.inChannels + c) * plane
-            let destination = cols + row * columnCount + n * outputPlane
-            let span = ValidSpan(kernelOffset: j, g, length: g.inputWidth, outputs: g.outputWidth)
-            for oh in 0..<g.outputHeight {
-                let ih = oh * g.stride - g.padding + i
-                let out = destination + oh * g.outputWidth
-                guard ih >= 0, ih < g.inputHeight else {
-                    out.update(repeating: 0, count: g.outputWidth)  // the whole row is padding
-                    continue
+            let c = task / tiles.count, images = tiles.images(task % tiles.count)
+            for i in 0..<k {
+                let rows = ValidSpan(offset: i, stride: stride, padding: padding, length: g.inputHeight,
+                                     outputs: outputHeight)
+                for j in 0..<k {
+                    let columns = ValidSpan(offset: j, stride: stride, padding: padding, length: width,
+                                            outputs: outputWidth)
+                    let row = cols + ((c * k + i) * k + j) * columnCount
+                    for n in images {
+                        let source = input + (n * channels + c) * plane
+                        let destination = row + n * outputPlane
+                        // Rows that fall in the top or bottom padding are all zeros. (Plain loops, not
+                        // memset: the runs are a few values long, shorter than a call costs.)
+                        for l in 0..<(rows.first * outputWidth) { destination[l] = 0 }
+                        for l in (rows.end * outputWidth)..<outputPlane { destination[l] = 0 }
+                        for oh in rows.first..<rows.end {
+                            let out = destination + oh * outputWidth
+                            let line = source + (oh * stride - padding + i) * width + (j - padding)
+                            for ow in 0..<columns.first { out[ow] = 0 }
+                            for ow in columns.first..<columns.end { out[ow] = line[ow &* stride] }
+                            for ow in columns.end..<outputWidth { out[ow] = 0 }
+                        }
+                    }
                 }
-                let line = source + ih * g.inputWidth
-                for ow in 0..<span.first { out[ow] = 0 }
-                // Inside the image: a strided copy (contiguous when s = 1, and vectorised).
-                var iw = span.first * g.stride - g.padding + j
-                for ow in span.first..<span.end {
-                    out[ow] = line[iw]
-                    iw += g.stride
-                }
-                for ow in span.end..<g.outputWidth { out[ow] = 0 }
             }
         }
     }
@@ -79,29 +85,29 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
 ///   - cols: [C·k·k, N·Ho·Wo].
 ///   - output: [N, C, H, W], every element written (overwritten, not accumulated into).
 func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
-    let k = g.kernelSize, plane = g.inputHeight * g.inputWidth
-    let outputPlane = g.outputPlane, columnCount = g.columnCount
-    // One task per (image, channel): each owns one plane of the output, so no two threads add
-    // into the same pixel.
-    Parallel.forEach(g.batch * g.inChannels, costPerItem: k * k * outputPlane) { tasks in
+    let k = g.kernelSize, stride = g.stride, padding = g.padding, channels = g.inChannels
+    let width = g.inputWidth, outputHeight = g.outputHeight, outputWidth = g.outputWidth
+    let plane = g.inputHeight * width, outputPlane = g.outputPlane, columnCount = g.columnCount
+    let tiles = BatchTiles(g)
+    // A task owns one channel of a tile of images, so no two threads add into the same pixel.
+    Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * k * k * outputPlane) { tasks in
         for task in tasks {
-            let n = task / g.inChannels, c = task % g.inChannels
-            let destination = output + task * plane
-            destination.update(repeating: 0, count: plane)
+            let c = task / tiles.count, images = tiles.images(task % tiles.count)
+            for n in images { (output + (n * channels + c) * plane).update(repeating: 0, count: plane) }
             for i in 0..<k {
+                let rows = ValidSpan(offset: i, stride: stride, padding: padding, length: g.inputHeight,
+                                     outputs: outputHeight)
                 for j in 0..<k {
-                    let row = (c * k + i) * k + j
-                    let source = cols + row * columnCount + n * outputPlane
-                    let span = ValidSpan(kernelOffset: j, g, length: g.inputWidth, outputs: g.outputWidth)
-                    for oh in 0..<g.outputHeight {
-                        let ih = oh * g.stride - g.padding + i
-                        guard ih >= 0, ih < g.inputHeight else { continue }
-                        let line = destination + ih * g.inputWidth
-                        let column = source + oh * g.outputWidth
-                        var iw = span.first * g.stride - g.padding + j
-                        for ow in span.first..<span.end {
-                            line[iw] += column[ow]
-                            iw += g.stride
+                    let columns = ValidSpan(offset: j, stride: stride, padding: padding, length: width,
+                                            outputs: outputWidth)
+                    let row = cols + ((c * k + i) * k + j) * columnCount
+                    for n in images {
+                        let source = row + n * outputPlane
+                        let destination = output + (n * channels + c) * plane
+                        for oh in rows.first..<rows.end {
+                            let column = source + oh * outputWidth
+                            let line = destination + (oh * stride - padding + i) * width + (j - padding)
+                            for ow in columns.first..<columns.end { line[ow &* stride] += column[ow] }
                         }
                     }
                 }
@@ -110,20 +116,42 @@ func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
     }
 }
 
-/// The output columns `first..<end` whose input column `ow·s − p + j` lies inside the image.
-/// Computing it once per row keeps the bounds test out of the innermost loop.
+/// How im2col and col2im split the batch. Both walk `cols` in the order it is stored — a row
+/// (c, i, j), then image after image — because reading it in short scattered pieces left the
+/// loops waiting on memory. A task takes one channel of a tile of images: enough images that it
+/// streams long stretches of `cols`, few enough that their planes (≈ 64 KB) stay in cache.
+private struct BatchTiles {
+    let imagesPerTile: Int
+    let count: Int
+    let batch: Int
+
+    init(_ g: ConvolutionGeometry) {
+        batch = g.batch
+        imagesPerTile = Swift.max(1, Swift.min(g.batch, 16_384 / Swift.max(1, g.inputHeight * g.inputWidth)))
+        count = (g.batch + imagesPerTile - 1) / imagesPerTile
+    }
+
+    func images(_ tile: Int) -> Range<Int> {
+        (tile * imagesPerTile)..<Swift.min(batch, (tile + 1) * imagesPerTile)
+    }
+}
+
+/// The outputs `first..<end` along one axis whose input position `o·s − p + offset` lies inside
+/// the image (0..<length). Computing it once per kernel offset keeps the bounds test out of the
+/// innermost loop; outputs outside it read padding.
 private struct ValidSpan {
     let first: Int
     let end: Int
+    var count: Int { end - first }
 
-    init(kernelOffset j: Int, _ g: ConvolutionGeometry, length: Int, outputs: Int) {
-        // Smallest ow with ow·s − p + j ≥ 0, and one past the largest with ow·s − p + j < length.
-        let shift = g.padding - j
-        var first = shift > 0 ? (shift + g.stride - 1) / g.stride : 0
-        var end = (length - 1 + shift) >= 0 ? (length - 1 + shift) / g.stride + 1 : 0
-        first = Swift.min(first, outputs)
-        end = Swift.max(first, Swift.min(end, outputs))
+    @inline(__always)
+    init(offset: Int, stride: Int, padding: Int, length: Int, outputs: Int) {
+        // Smallest o with o·s − p + offset ≥ 0, and one past the largest with o·s − p + offset < length.
+        let shift = padding - offset
+        let first = Swift.min(shift > 0 ? (shift + stride - 1) / stride : 0, outputs)
+        let last = length - 1 + shift
+        let end = last >= 0 ? Swift.min(last / stride + 1, outputs) : 0
         self.first = first
-        self.end = end
+        self.end = Swift.max(first, end)
     }
 }

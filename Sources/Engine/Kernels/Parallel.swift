@@ -12,9 +12,9 @@ public enum Parallel {
         set { BLAS.threads = newValue }
     }
 
-    /// Below this many inner-loop steps a loop runs on the calling thread: waking a second
+    /// Below this many inner-loop steps a loop runs on the calling thread: waking another
     /// thread costs a few microseconds, more than it saves on small tensors.
-    static let minimumParallelWork = 32_768
+    static let minimumParallelWork = 131_072
 
     /// Calls `body` on disjoint sub-ranges covering `0..<count`, concurrently when the loop is
     /// large enough. `costPerItem` is a rough number of inner steps per index, so that a loop of
