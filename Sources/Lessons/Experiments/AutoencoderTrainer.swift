@@ -92,7 +92,7 @@ extension ImageDataset {
     /// The pictures at `indices`, in that order, as one `[count, C, H, W]` tensor in `range`.
     func images(at indices: [Int], range: PixelRange = .zeroToOne) throws -> Tensor {
         guard !indices.isEmpty else { throw ExperimentError.unsuitableData("there are no pictures to show") }
-        let values = subset(indices).pixels
+        let values = try subset(indices).pixels
         return Tensor(shape: [indices.count, channels, height, width],
                       data: range == .zeroToOne ? values : values.map { $0 * 2 - 1 })
     }

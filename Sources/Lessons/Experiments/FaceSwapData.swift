@@ -39,10 +39,10 @@ public struct FaceSwapData {
                 answers.append(answer)
             }
         }
-        trainA = pairs.subset(rows(role: "A", test: false))
-        trainB = pairs.subset(rows(role: "B", test: false))
-        heldOutA = pairs.subset(questions)
-        answersB = pairs.subset(answers)
+        trainA = try pairs.subset(rows(role: "A", test: false))
+        trainB = try pairs.subset(rows(role: "B", test: false))
+        heldOutA = try pairs.subset(questions)
+        answersB = try pairs.subset(answers)
         for (dataset, role) in [(trainA, "person A"), (trainB, "person B"), (heldOutA, "held-out A")] {
             try requireFaces32(dataset, role)
         }

@@ -15,7 +15,7 @@ enum SampleGrid {
                       content: String) throws -> URL {
         let images = try rows.flatMap { try Image.images(from: $0, range: range) }
         let columns = max(1, rows.first?.shape.first ?? 1)
-        let grid = ImageGrid.make(images, columns: columns, captions: captions)
+        let grid = try ImageGrid.make(images, columns: columns, captions: captions)
         let url = folder.appendingPathComponent(fileName(prefix: prefix, step: step))
         try PNGFile.write(grid, to: url.path, text: PNGFile.labels(model: model, seed: seed, extra: [
             ("Step", String(step)), ("Content", content),
