@@ -74,17 +74,17 @@ public struct FaceDatasetRecipe: Sendable {
     /// Renders every picture (on all cores: each picture is independent, so the result does
     /// not depend on the order threads finish in) and packs them into sheets.
     public func renderSheets() -> [Image] {
-        let tiles = UnsafeMutableBufferPointer<Image>.allocate(capacity: items.count)
-        defer { tiles.deallocate() }
-        let base = tiles.baseAddress!
-        let chunk = 250
-        DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
-            for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
-                (base + index).initialize(to: FaceRenderer.render(items[index].attributes, size: imageSize, supersampling: supersampling))
+        var tiles = [Image?](repeating: nil, count: items.count)
+        tiles.withUnsafeMutableBufferPointer { slots in
+            let chunk = 250   // pictures per work item: big enough to keep thread overhead small
+            DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
+                    // Each thread writes only its own slots, so no locking is needed.
+                    slots[index] = FaceRenderer.render(items[index].attributes, size: imageSize, supersampling: supersampling)
+                }
             }
         }
-        let rendered = Array(tiles)
-        for index in 0..<items.count { (base + index).deinitialize(count: 1) }
+        let rendered = tiles.map { $0! }
         return (0..<sheetCount).map { sheet in
             let start = sheet * SpriteSheet.capacity
             return SpriteSheet.pack(rendered[start..<min(rendered.count, start + SpriteSheet.capacity)], tileSize: imageSize)

@@ -5,7 +5,7 @@ extension FaceLayout {
     @inline(__always) var hairShape: (volume: Float, bottom: Float) {
         switch hairStyle {
         case .bald, .buzz: return (0, 0)
-        case .short: return (0.04 + 0.07 * hairVolume, 0.1)
+        case .short: return (0.06 + 0.09 * hairVolume, 0.1)
         case .sidePart: return (0.06 + 0.08 * hairVolume, 0.12)
         case .curly: return (0.14 + 0.2 * hairVolume, 0.35 + 0.3 * hairVolume)
         case .bob: return (0.07 + 0.08 * hairVolume, 0.8)
@@ -35,7 +35,12 @@ extension FaceLayout {
             let spread: Float = hairStyle == .long ? 0.12 * t : (hairStyle == .bob ? 0.05 * t : -0.5 * t * t)
             distance = max(abs(across) - outerWidth - spread, t - shape.bottom)
         }
-        if hairStyle == .curly { distance += 0.04 * (triangleWave(across * 6 + t * 5) - 0.5) }
+        if hairStyle == .curly {
+            // Curls: a scalloped outline of round bumps (parabolic arcs 4f(1 − f)).
+            let turns = PortableMath.atan2(t + 0.1, across) * (16 / (2 * PortableMath.pi))
+            let f = turns - turns.rounded(.down)
+            distance -= 0.06 * 4 * f * (1 - f) - 0.03
+        }
         let cover = coverage(distance, pixel * 1.5)
         if cover <= 0 { return under }
         let side = clamp01(abs(across) / outerWidth) * (across < 0 ? -1 : 1)
@@ -66,7 +71,10 @@ extension FaceLayout {
         }
         let top = v - hairline
         let sides = max(sideStart * width - abs(u), v - sideBottom)
-        let cover = coverage(min(top, sides), pixel + 0.02)
+        let distance = min(top, sides)
+        // Hair stands off the skin and shades a thin band of forehead under it.
+        if hairStyle != .buzz { surface.occlusion *= 1 - 0.3 * clamp01(1 - distance / 0.06) }
+        let cover = coverage(distance, pixel + 0.02)
         if cover <= 0 { return }
         let opacity: Float = hairStyle == .buzz ? 0.55 : 1
         surface.albedo = mix(surface.albedo, hair * hairTexture(u, v), cover * opacity)

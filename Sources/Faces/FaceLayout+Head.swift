@@ -21,8 +21,7 @@ extension FaceLayout {
         // Skin scatters red light furthest, so its shadows are warmer than its lit side.
         let warmth = SIMD3<Float>(1, 0.9 + 0.1 * diffuse, 0.86 + 0.14 * diffuse)
         // Highlight: how close the normal is to halfway between the light and the viewer, ^32.
-        let half = normalized(lightDirection + SIMD3(0, 0, 1))
-        var shine = clamp01(dot(n, half))
+        var shine = clamp01(dot(n, halfVector))
         shine *= shine; shine *= shine; shine *= shine; shine *= shine; shine *= shine
         return surface.albedo * warmth * brightness + SIMD3(repeating: 0.22 * surface.gloss * lightIntensity * shine)
     }
@@ -54,6 +53,8 @@ extension FaceLayout {
         return ((across * c - z * s) * width, (across * s + z * c) * width, width, slope)
     }
 
+    /// The head at head-space point (x, t): its anti-aliased outline, the face-frame point the
+    /// pixel sees, every feature painted onto that point, and finally the light.
     func drawHead(over under: SIMD3<Float>, x: Float, t: Float, pixel: Float) -> SIMD3<Float> {
         if t < -1.1 || t > 1.1 { return under }
         // Past the crown and chin the slices vanish; keep the last real slice for shading.
@@ -66,6 +67,8 @@ extension FaceLayout {
 
         let u = point.u, s = point.s, w = max(point.width, 1e-4)
         let v = t - pitch * s   // a small nod moves points that stick out further
+        // The normal is the gradient of F = (u/w)² + (s/(d·w))² over (u, t, s), times w/2:
+        // (u/w, −w′, s/(d²·w)). The −w′ term tilts the surface up or down where the head narrows.
         let normal = normalized(SIMD3(u / w, -point.slope, s / (w * depthRatio * depthRatio)))
         // Features are drawn in face units; near the outline one pixel covers more of them.
         let facing = max(worldNormal(normal).z, 0.25)

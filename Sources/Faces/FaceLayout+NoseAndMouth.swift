@@ -14,6 +14,10 @@ extension FaceLayout {
         let underside = smoothstep(noseTipY - 0.05, noseTipY + 0.02, v) * smoothstep(1.2, 0.6, abs(side))
             * smoothstep(noseTipY + 0.09, noseTipY + 0.03, v)
         surface.normal = normalized(surface.normal + SIMD3(0.6 * side * ridge, 0.9 * underside, 0))
+        // The flanks of the nose face away from any frontal light: a faint outline whatever
+        // the light, strongest along the lower half.
+        let flank = clamp01(1 - abs(abs(side) - 0.95) * 4) * smoothstep(0.2, 0.8, along) * smoothstep(noseTipY + 0.03, noseTipY - 0.02, v)
+        surface.occlusion *= 1 - 0.18 * flank
         // Creases where the nostril wings meet the cheeks.
         let wingX = abs(across) - noseHalfWidth * 0.95, wingY = v - noseTipY + 0.02
         let wing = coverage(abs(length(wingX, wingY * 0.8)) - 0.02, pixel)

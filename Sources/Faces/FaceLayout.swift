@@ -21,6 +21,7 @@ struct FaceLayout {
     // Light, in picture space (x right, y down, z towards the viewer).
     var lightDirection: SIMD3<Float>
     var lightIntensity: Float
+    var halfVector: SIMD3<Float>        // halfway between the light and the viewer (highlights)
     // Colours in linear light.
     var skin: SIMD3<Float>, lips: SIMD3<Float>, hair: SIMD3<Float>, brows: SIMD3<Float>
     var iris: SIMD3<Float>, clothing: SIMD3<Float>
@@ -38,7 +39,8 @@ struct FaceLayout {
     var hairStyle: HairStyle, hairlineY: Float, hairVolume: Float, hairPartSide: Float
     var facialHair: FacialHair, glasses: Glasses
 
-    init(_ attributes: FaceAttributes) {
+    init(_ requested: FaceAttributes) {
+        let attributes = requested.withinRenderingLimits()
         let id = attributes.identity, expression = attributes.expression
         let pose = attributes.pose, scene = attributes.scene
         scale = 0.6 * id.faceLength
@@ -55,6 +57,7 @@ struct FaceLayout {
         let lightVector = SIMD3<Float>(0.9 * scene.lightSide, -0.2 - 0.8 * scene.lightHeight, 1)
         lightDirection = lightVector / dot(lightVector, lightVector).squareRoot()
         lightIntensity = scene.lightIntensity
+        halfVector = normalized(lightDirection + SIMD3(0, 0, 1))
 
         let skinSRGB = FacePalette.skin(tone: id.skinTone, undertone: id.skinUndertone)
         skin = linearColor(skinSRGB.x, skinSRGB.y, skinSRGB.z)

@@ -75,3 +75,49 @@ public enum FaceManifest {
         return (columns, lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
     }
 }
+
+extension FaceManifest {
+    /// Rebuilds the attributes of one manifest row (the inverse of the field writers above), or
+    /// nil when a column is missing or malformed. Rendering them gives the row's picture again.
+    public static func attributes(columns: [String], row: [String]) -> FaceAttributes? {
+        var fields: [String: String] = [:]
+        for (name, value) in zip(columns, row) { fields[name] = value }
+        func number(_ name: String) -> Float? { fields[name].flatMap(Float.init) }
+        func color(_ name: String) -> SIMD3<Float>? {
+            guard let text = fields[name], text.count == 7, text.first == "#",
+                  let value = UInt32(text.dropFirst(), radix: 16) else { return nil }
+            return SIMD3(Float(value >> 16), Float((value >> 8) & 0xFF), Float(value & 0xFF))
+        }
+        guard let hairStyle = fields["hairStyle"].flatMap(HairStyle.init(rawValue:)),
+              let hairColor = fields["hairColor"].flatMap(HairColor.init(rawValue:)),
+              let eyeColor = fields["eyeColor"].flatMap(EyeColor.init(rawValue:)),
+              let glasses = fields["glasses"].flatMap(Glasses.init(rawValue:)),
+              let facialHair = fields["facialHair"].flatMap(FacialHair.init(rawValue:)),
+              let top = color("backgroundTop"), let bottom = color("backgroundBottom") else { return nil }
+        let numbers = (identityColumns + momentColumns).filter { !["hairStyle", "hairColor", "eyeColor", "glasses", "facialHair",
+                                                                    "backgroundTop", "backgroundBottom"].contains($0) }
+        var values: [String: Float] = [:]
+        for name in numbers {
+            guard let value = number(name) else { return nil }
+            values[name] = value
+        }
+        let v = { (name: String) in values[name]! }
+        let identity = FaceIdentity(
+            faceWidth: v("faceWidth"), faceLength: v("faceLength"), jawSquareness: v("jawSquareness"),
+            skinTone: v("skinTone"), skinUndertone: v("skinUndertone"),
+            hairStyle: hairStyle, hairColor: hairColor, hairVolume: v("hairVolume"), hairline: v("hairline"),
+            hairPartSide: v("hairPartSide"), eyeSize: v("eyeSize"), eyeSpacing: v("eyeSpacing"),
+            eyeRoundness: v("eyeRoundness"), eyeTilt: v("eyeTilt"), eyeColor: eyeColor,
+            browThickness: v("browThickness"), browArch: v("browArch"), noseLength: v("noseLength"),
+            noseWidth: v("noseWidth"), mouthWidth: v("mouthWidth"), lipFullness: v("lipFullness"), earSize: v("earSize"),
+            glasses: glasses, facialHair: facialHair, clothingHue: v("clothingHue"))
+        return FaceAttributes(
+            identity: identity,
+            expression: FaceExpression(smile: v("smile"), mouthOpen: v("mouthOpen"), browRaise: v("browRaise"),
+                                       eyeOpenness: v("eyeOpenness"), gazeX: v("gazeX"), gazeY: v("gazeY")),
+            pose: FacePose(yaw: v("yaw"), roll: v("roll"), pitch: v("pitch")),
+            scene: FaceScene(lightSide: v("lightSide"), lightHeight: v("lightHeight"), lightIntensity: v("lightIntensity"),
+                             backgroundTop: top, backgroundBottom: bottom)
+        ).quantized()
+    }
+}

@@ -50,7 +50,9 @@ public enum FaceRenderer {
                                 sum += source[((row * factor + dy) * fineSize + column * factor + dx) * 3 + channel]
                             }
                         }
-                        let value = (clamp01(sum * weight)).squareRoot() * 255
+                        // A NaN would trap in the UInt8 conversion; it should never occur, but a
+                        // black pixel is a better failure than a crashed session.
+                        let value = sum.isNaN ? 0 : (clamp01(sum * weight)).squareRoot() * 255
                         bytes[(row * size + column) * 3 + channel] = UInt8(value + 0.5)
                     }
                 }

@@ -19,6 +19,18 @@ enum PortableMath {
 
     static func cos(_ x: Float) -> Float { sin(x + pi / 2) }
 
+    /// The angle of (x, y) in radians, −π ... π, to within 0.002 (a polynomial for atan on
+    /// [−1, 1], then the octant by symmetry). Used only where a small error is invisible.
+    static func atan2(_ y: Float, _ x: Float) -> Float {
+        let ax = abs(x), ay = abs(y)
+        if ax == 0 && ay == 0 { return 0 }
+        let ratio = min(ax, ay) / max(ax, ay)
+        var angle = (pi / 4) * ratio - ratio * (ratio - 1) * (0.2447 + 0.0663 * ratio)
+        if ay > ax { angle = pi / 2 - angle }
+        if x < 0 { angle = pi - angle }
+        return y < 0 ? -angle : angle
+    }
+
     static func radians(_ degrees: Float) -> Float { degrees * (pi / 180) }
 }
 

@@ -14,6 +14,11 @@ public enum FacePhotoImport {
     public struct Skipped: Equatable {
         public var file: String
         public var reason: String
+
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
     }
 
     public struct Result {

@@ -2,8 +2,9 @@
 extension Image {
     /// Each pixel becomes a `factor × factor` block, so a 32×32 face stays crisp at 256×256
     /// (smooth interpolation would blur exactly the details a learner is looking at).
-    public func upscaled(by factor: Int) -> Image {
-        precondition(factor >= 1, "upscale factor must be at least 1")
+    /// Factors below 1 are treated as 1.
+    public func upscaled(by requestedFactor: Int) -> Image {
+        let factor = max(1, requestedFactor)
         var out = [UInt8](repeating: 0, count: width * height * channels * factor * factor)
         let outWidth = width * factor
         for y in 0..<(height * factor) {

@@ -1,3 +1,5 @@
+import Engine
+
 /// Lays images out in a grid, the way the lab shows a batch of faces or a before/after table.
 public enum ImageGrid {
     /// Arranges equally sized images in rows of `columns`, separated (and framed) by a
@@ -8,11 +10,15 @@ public enum ImageGrid {
     ///       height = rows·(h + captionHeight + gutter) + gutter, with rows = ⌈count / columns⌉.
     public static func make(_ images: [Image], columns: Int, gutter: Int = 2,
                             background: [UInt8] = [32, 32, 32], captions: [String]? = nil,
-                            captionColor: [UInt8] = [230, 230, 230]) -> Image {
-        precondition(columns > 0, "a grid needs at least one column")
+                            captionColor: [UInt8] = [230, 230, 230]) throws -> Image {
+        guard columns > 0, gutter >= 0 else {
+            throw EngineError.invalidArgument(op: "grid", message: "needs at least one column and a gutter of 0 or more (got \(columns) columns, gutter \(gutter))")
+        }
         guard let first = images.first else { return Image(width: gutter, height: gutter, channels: 3, fill: background) }
         let cellWidth = first.width, cellHeight = first.height
-        precondition(images.allSatisfy { $0.width == cellWidth && $0.height == cellHeight }, "grid images must share one size")
+        if let odd = images.first(where: { $0.width != cellWidth || $0.height != cellHeight }) {
+            throw EngineError.invalidArgument(op: "grid", message: "all pictures must share one size: \(cellWidth)×\(cellHeight) and \(odd.width)×\(odd.height) differ")
+        }
         let captionHeight = captions == nil ? 0 : BitmapFont.glyphHeight + 2
         let rows = (images.count + columns - 1) / columns
         var grid = Image(width: columns * (cellWidth + gutter) + gutter,

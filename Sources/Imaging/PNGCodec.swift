@@ -10,6 +10,8 @@ public enum PNGCodec {
     // libpng's PNG_FORMAT_* flags (png.h); the composite macros are not imported into Swift.
     private static let formatFlagAlpha: UInt32 = 0x01
     private static let formatFlagColor: UInt32 = 0x02
+    /// The largest picture we will decode (64 megapixels, 256 MB as RGBA).
+    public static let maximumPixelCount = 64 << 20
 
     /// Encodes an image as PNG bytes, with optional text metadata spliced in after IHDR.
     public static func encode(_ image: Image, text: [(key: String, value: String)] = []) throws -> [UInt8] {
@@ -68,6 +70,10 @@ public enum PNGCodec {
         let channels = hasAlpha ? 4 : (hasColor ? 3 : 1)
         control.format = format(forChannels: channels)
         let width = Int(control.width), height = Int(control.height)
+        // The header alone can claim any size; refuse before allocating gigabytes for it.
+        guard width * height <= maximumPixelCount else {
+            throw ImageFileError.undecodable(path: path, reason: "the picture claims \(width)×\(height) pixels, more than the lab's limit of 64 megapixels")
+        }
         var pixels = [UInt8](repeating: 0, count: width * height * channels)
         let finished = pixels.withUnsafeMutableBytes {
             png_image_finish_read(&control, nil, $0.baseAddress, png_int_32(width * channels), nil)

@@ -53,4 +53,19 @@ import Faces
         let (train, heldOut) = try all.split()
         #expect(train.count == 4_000 && heldOut.count == 400)
     }
+
+    /// Input i and answer i share the moment: same expression, pose and light, other person.
+    @Test func swapExamPairsInputsWithTheirAnswers() throws {
+        let folder = (Self.datasetsFolder as NSString).appendingPathComponent("pair-64")
+        let exam = try FaceDatasetLoader.swapExam(folder)
+        #expect(exam.inputs.count == 50 && exam.answers.count == 50)
+        for index in [0, 49] {
+            #expect(exam.inputs.attribute("role", of: index) == "A" && exam.answers.attribute("role", of: index) == "B-as-A")
+            for column in ["seed", "smile", "yaw", "lightSide", "backgroundTop"] {
+                #expect(exam.inputs.attribute(column, of: index) == exam.answers.attribute(column, of: index))
+            }
+        }
+        let reverse = try FaceDatasetLoader.swapExam(folder, from: "B", to: "A")
+        #expect(reverse.answers.attribute("role", of: 0) == "A-as-B")
+    }
 }

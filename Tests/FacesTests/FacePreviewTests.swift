@@ -15,7 +15,7 @@ import Faces
     let size = Int(ProcessInfo.processInfo.environment["FACES_PREVIEW_SIZE"] ?? "64") ?? 64
     let count = Int(ProcessInfo.processInfo.environment["FACES_PREVIEW_COUNT"] ?? "64") ?? 64
     let faces = (0..<count).map { FaceRenderer.render(.random(seed: seedOffset + UInt64($0)), size: size, supersampling: size <= 32 ? 2 : 1) }
-    let grid = ImageGrid.make(faces, columns: min(8, count), captions: (0..<count).map { String(seedOffset + UInt64($0)) })
+    let grid = try ImageGrid.make(faces, columns: min(8, count), captions: (0..<count).map { String(seedOffset + UInt64($0)) })
     try PNGFile.write(grid.upscaled(by: max(1, 600 / grid.width)), to: folder + "/random-\(size).png")
 }
 
@@ -27,7 +27,7 @@ import Faces
     let faces = [FacePair.personA, FacePair.personB].flatMap { person in
         moments.map { FaceRenderer.render(FacePair.attributes(person, momentSeed: $0), size: 64) }
     }
-    try PNGFile.write(ImageGrid.make(faces, columns: 8).upscaled(by: 2), to: folder + "/pair-64.png")
+    try PNGFile.write(try ImageGrid.make(faces, columns: 8).upscaled(by: 2), to: folder + "/pair-64.png")
 }
 
 /// One random person turned from −35° to 35°, then the same with roll, pitch and expressions.
@@ -47,5 +47,5 @@ import Faces
         attributes.expression = FaceExpression(smile: smile, mouthOpen: open, browRaise: smile, eyeOpenness: 0.5 + 0.5 * smile, gazeX: 0.8, gazeY: 0)
         faces.append(FaceRenderer.render(attributes, size: 128))
     }
-    try PNGFile.write(ImageGrid.make(faces, columns: 5), to: folder + "/poses.png")
+    try PNGFile.write(try ImageGrid.make(faces, columns: 5), to: folder + "/poses.png")
 }

@@ -45,9 +45,17 @@ public struct ImageDataset {
 
     // MARK: Attributes
 
-    /// The value of attribute `name` for image `index`, or nil if there is no such column.
+    /// The value of attribute `name` for image `index`, or nil if there is no such column or image.
     public func attribute(_ name: String, of index: Int) -> String? {
-        attributeNames.firstIndex(of: name).map { attributeRows[index][$0] }
+        guard attributeRows.indices.contains(index) else { return nil }
+        return attributeNames.firstIndex(of: name).map { attributeRows[index][$0] }
+    }
+
+    /// Refuses an image number outside 0..<count, naming the valid range.
+    func checkIndex(_ index: Int, op: String) throws {
+        guard attributeRows.indices.contains(index) else {
+            throw EngineError.invalidArgument(op: op, message: "image \(index) does not exist; this dataset has images 0 to \(count - 1)")
+        }
     }
 
     /// One number per image from a column: `transform` turns each text value into a label
@@ -62,7 +70,8 @@ public struct ImageDataset {
     // MARK: Splits
 
     /// The images whose indices are listed, in that order.
-    public func subset(_ indices: [Int]) -> ImageDataset {
+    public func subset(_ indices: [Int]) throws -> ImageDataset {
+        for index in indices { try checkIndex(index, op: "subset") }
         var newPixels = [Float]()
         newPixels.reserveCapacity(indices.count * imageSize)
         for index in indices { newPixels += pixels[(index * imageSize)..<((index + 1) * imageSize)] }
@@ -77,11 +86,12 @@ public struct ImageDataset {
     /// score on them measures what the model learned, not what it memorised.
     public func split(by name: String = "split", heldOut: String = "test") throws -> (train: ImageDataset, heldOut: ImageDataset) {
         let values = try labels(name) { $0 == heldOut ? 1 : 0 }
-        return (subset(values.indices.filter { values[$0] == 0 }), subset(values.indices.filter { values[$0] == 1 }))
+        return (try subset(values.indices.filter { values[$0] == 0 }), try subset(values.indices.filter { values[$0] == 1 }))
     }
 
     /// Image `index` alone, as a `[1, C, H, W]` tensor in `range`.
-    public func image(_ index: Int, range: PixelRange = .zeroToOne) -> Tensor {
+    public func image(_ index: Int, range: PixelRange = .zeroToOne) throws -> Tensor {
+        try checkIndex(index, op: "image")
         let start = index * imageSize
         return Tensor(shape: [1, channels, height, width], data: pixels[start..<(start + imageSize)].map { Self.rescale($0, range) })
     }
