@@ -60,3 +60,14 @@ struct FastKernelTests {
         expectClose(total.data, Array(expected.prefix(kept.reduce(1, *))), tolerance: 1e-6, "sum over \(axes)")
     }
 }
+
+/// The fused `linear` op against its composition, x · Wᵀ + b, values and gradients.
+@Test func linearMatchesComposition() throws {
+    let x = sample([5, 7], seed: 55), w = sample([3, 7], seed: 56), b = sample([3], seed: 57)
+    let fused = try x.linear(weight: w, bias: b)
+    let composed = try x.matmul(w.transposed()) + b
+    expectClose(fused.data, composed.data, tolerance: 1e-6, "linear")
+    try checkGradients("linear", inputs: [x, w, b]) { try $0[0].linear(weight: $0[1], bias: $0[2]) }
+    try checkGradients("linear without bias", inputs: [x, w]) { try $0[0].linear(weight: $0[1]) }
+    #expect(throws: EngineError.matmulMismatch(lhs: [5, 7], rhs: [6, 3])) { try x.linear(weight: sample([3, 6])) }
+}

@@ -11,8 +11,9 @@
 /// U(−1/√in, 1/√in), and bias from the same U(−1/√in, 1/√in). Both draw from `Random.source`,
 /// so `Random.withSeed` reproduces them.
 ///
-/// No backward rule of its own: it is a composition of `matmul`, `transposed` and a broadcast
-/// `+`, whose rules give dx = dy · W, dW = dyᵀ · x and db = Σ_N dy.
+/// No backward rule of its own: it calls the `linear` op (Ops/Matmul.swift), the product
+/// x · Wᵀ + b read straight from W's layout, whose rule gives dx = dy · W, dW = dyᵀ · x and
+/// db = Σ_N dy.
 ///
 /// - Parameters:
 ///   - inFeatures: size of each input sample.
@@ -67,8 +68,7 @@ public final class Linear: Layer {
         // matmul works on matrices: fold any leading axes into one batch axis and unfold after.
         let leading = Array(input.shape.dropLast())
         let rows = try input.rank == 2 ? input : input.reshaped([-1, inFeatures])
-        var output = try rows.matmul(weight.transposed())
-        if let bias { output = try output + bias }  // [N, out] + [out]: broadcast over the batch
+        let output = try rows.linear(weight: weight, bias: bias)
         return input.rank == 2 ? output : try output.reshaped(leading + [outFeatures])
     }
 
