@@ -24,7 +24,7 @@ struct ConvolutionGeometry: Equatable {
     var columnCount: Int { batch * outputPlane }
 }
 
-/// im2col: lays every k×k patch of the input out as a column, so that a convolution becomes one
+/// im2col: lays every k×k window of the input out as a column, so that a convolution becomes one
 /// matrix product, `weight [O, C·k·k] · cols [C·k·k, N·Ho·Wo]`.
 ///
 ///     cols[(c, i, j), (n, oh, ow)] = x[n, c, oh·s − p + i, ow·s − p + j]   (0 outside the image)
@@ -41,16 +41,16 @@ func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, 
     let offsets = PatchOffsets(g)
     // Sizes as local constants: the compiler keeps them in registers, where fields read through
     // the closure's context would be reloaded after every store through a pointer.
-    let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
+    let window = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
     let outputPlane = g.outputPlane, columnCount = g.columnCount
     let tiles = BatchTiles(g, images: 0..<g.batch)
     offsets.table.withUnsafeBufferPointer { table in
-        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
+        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * window * outputPlane) { tasks in
             for task in tasks {
                 let c = task / tiles.count, images = tiles.images(task % tiles.count)
-                for kernelOffset in 0..<patch {  // (i, j), row-major
+                for kernelOffset in 0..<window {  // (i, j), row-major
                     let source = table.baseAddress! + kernelOffset * outputPlane
-                    let row = cols + (c * patch + kernelOffset) * columnCount
+                    let row = cols + (c * window + kernelOffset) * columnCount
                     for n in images {
                         let image = input + (n * channels + c) * plane, out = row + n * outputPlane
                         for l in 0..<outputPlane {
@@ -78,18 +78,18 @@ func col2im(_ cols: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
             images chunk: Range<Int>? = nil) {
     let chunk = chunk ?? 0..<g.batch
     let offsets = PatchOffsets(g)
-    let patch = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
+    let window = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
     let outputPlane = g.outputPlane, columnCount = chunk.count * outputPlane, first = chunk.lowerBound
     let tiles = BatchTiles(g, images: chunk)
     offsets.table.withUnsafeBufferPointer { table in
         // A task owns one channel of a tile of images, so no two threads add into the same pixel.
-        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * patch * outputPlane) { tasks in
+        Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * window * outputPlane) { tasks in
             for task in tasks {
                 let c = task / tiles.count, images = tiles.images(task % tiles.count)
                 for n in images { (output + (n * channels + c) * plane).update(repeating: 0, count: plane) }
-                for kernelOffset in 0..<patch {
+                for kernelOffset in 0..<window {
                     let target = table.baseAddress! + kernelOffset * outputPlane
-                    let row = cols + (c * patch + kernelOffset) * columnCount
+                    let row = cols + (c * window + kernelOffset) * columnCount
                     for n in images {
                         let image = output + (n * channels + c) * plane, column = row + (n - first) * outputPlane
                         for l in 0..<outputPlane {
