@@ -69,8 +69,7 @@ struct BenchCommand: ParsableCommand {
     func runSgemm(size: Int) throws {
         Benchmark.resetPeakMemory()
         let benchmark = try SgemmBenchmark(size: size)
-        let engine = try Benchmark.measure(steps: steps) { try benchmark.engineStep() }
-        let raw = Benchmark.measure(steps: steps) { benchmark.rawStep() }
+        let (engine, raw) = try benchmark.measure(steps: steps)
         let engineRate = benchmark.gigaflops(milliseconds: engine.median)
         let rawRate = benchmark.gigaflops(milliseconds: raw.median)
         report("sgemm n=\(size)", engine, notes: String(format: "%.1f GFLOP/s; raw OpenBLAS %.1f GFLOP/s (%.3f ms), %.0f%%",

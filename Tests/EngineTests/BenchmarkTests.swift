@@ -66,6 +66,8 @@ struct BenchmarkTests {
                     b: benchmark.b.data, ldb: 8, c: &expected, ldc: 8)
         expectClose(benchmark.c, expected, tolerance: 1e-5, "raw sgemm")
         #expect(abs(benchmark.gigaflops(milliseconds: 1) - 2 * 512 / 1e6) < 1e-9)
+        let (engine, raw) = try benchmark.measure(steps: 20)
+        #expect(engine.milliseconds.count == 20 && raw.milliseconds.count == 20)
     }
 
     @Test func timingsAndMemory() throws {

@@ -36,6 +36,19 @@ public final class SgemmBenchmark {
         }
     }
 
+    /// Times the two paths step by step in alternation (engine, raw, engine, raw, …), so that
+    /// both see the same machine load — on a shared machine, timing one block after the other
+    /// would compare two different moments rather than two code paths.
+    public func measure(warmUp: Int = 3, steps: Int) throws -> (engine: Benchmark.Timings, raw: Benchmark.Timings) {
+        for _ in 0..<warmUp { try engineStep(); rawStep() }
+        var engine: [Double] = [], raw: [Double] = []
+        for _ in 0..<steps {
+            engine += try Benchmark.measure(warmUp: 0, steps: 1) { try engineStep() }.milliseconds
+            raw += Benchmark.measure(warmUp: 0, steps: 1) { rawStep() }.milliseconds
+        }
+        return (Benchmark.Timings(milliseconds: engine), Benchmark.Timings(milliseconds: raw))
+    }
+
     /// Billions of floating-point operations per second for one product taking `milliseconds`.
     public func gigaflops(milliseconds: Double) -> Double {
         2 * Double(size) * Double(size) * Double(size) / (milliseconds * 1e-3) / 1e9
