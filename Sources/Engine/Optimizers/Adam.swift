@@ -73,19 +73,20 @@ public final class Adam: Optimizer {
         firstMoments[slot] = []
         secondMoments[slot] = []
         // Raw buffers: on arrays each access would pay a bounds check, which kept this loop
-        // from vectorising (it was a tenth of an autoencoder step).
+        // from vectorising (it was a tenth of an autoencoder step). Large parameters are split
+        // across threads; every element's update is independent.
         let weightDecay = weightDecay, epsilon = epsilon
         parameter.data.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { gradient in
                 m.withUnsafeMutableBufferPointer { m in
                     v.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<p.count {
+                        Parallel.forEach(p.count, costPerItem: 8) { range in for i in range {
                             let g = gradient[i] + weightDecay * p[i]                              // g = ∇ + λp
                             m[i] = beta1 * m[i] + (1 - beta1) * g                                 // m = β₁m + (1−β₁)g
                             v[i] = beta2 * v[i] + (1 - beta2) * g * g                             // v = β₂v + (1−β₂)g²
                             let denominator = v[i].squareRoot() / correction2Root + epsilon       // √v̂ + ε
                             p[i] -= stepSize * m[i] / denominator                                 // p = p − η·m̂/(√v̂ + ε)
-                        }
+                        } }
                     }
                 }
             }
