@@ -22,6 +22,13 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
     case checkpoint(path: String, reason: String)
+    /// A layer was given an input it cannot take, e.g. `Linear` expecting 784 features but
+    /// getting 1024. `layer` names it; `expected` and `got` are the facts that differ.
+    case layerInput(layer: String, expected: String, got: String, shape: [Int])
+    /// An error inside layer `index` of a `Sequential`, so the learner knows which layer failed.
+    indirect case inLayer(index: Int, layer: String, error: EngineError)
+    /// A spatial input is smaller than the window sliding over it (kernel, after padding).
+    case inputTooSmall(op: String, inputShape: [Int], reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +54,12 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "backward: \(message)"
         case let .checkpoint(path, reason):
             return "checkpoint '\(path)': \(reason)"
+        case let .layerInput(layer, expected, got, shape):
+            return "\(layer) expects \(expected) but got \(got) (input shape \(shape))"
+        case let .inLayer(index, layer, error):
+            return "layer \(index) (\(layer)): \(error)"
+        case let .inputTooSmall(op, inputShape, reason):
+            return "\(op): input of shape \(inputShape) is too small: \(reason)"
         }
     }
 }

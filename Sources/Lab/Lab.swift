@@ -13,7 +13,7 @@ struct Lab: ParsableCommand {
             lab run stops at the first error.
             """,
         version: Engine.version,
-        subcommands: [ShellCommand.self, RunCommand.self],
+        subcommands: [ShellCommand.self, RunCommand.self, BenchCommand.self, DataCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

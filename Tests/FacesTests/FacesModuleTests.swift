@@ -1,4 +1,4 @@
 import Testing
 import Faces
 
-@Test func facesModuleLinks() { #expect(String(describing: Faces.self) == "Faces") }
+@Test func facesModuleLinks() { #expect(String(describing: FaceRenderer.self) == "FaceRenderer") }

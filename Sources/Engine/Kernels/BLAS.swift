@@ -26,7 +26,8 @@ public enum BLAS {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             // An empty inner dimension: the product is zero, so C = beta · C.
-            for row in 0..<m { for column in 0..<n { c[row * ldc + column] *= beta } }
+            // (beta = 0 means "ignore C", which may be uninitialised: assign, never multiply.)
+            for row in 0..<m { for column in 0..<n { c[row * ldc + column] = beta == 0 ? 0 : beta * c[row * ldc + column] } }
             return
         }
         cblas_sgemm(CblasRowMajor,

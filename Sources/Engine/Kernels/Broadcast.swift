@@ -7,10 +7,11 @@
 func broadcastBinary(_ a: Tensor, _ b: Tensor, to shape: [Int],
                      _ f: (Float, Float) -> Float) -> [Float] {
     let count = shape.reduce(1, *)
-    var out = [Float](repeating: 0, count: count)
-    a.data.withUnsafeBufferPointer { pa in
-        b.data.withUnsafeBufferPointer { pb in
-            out.withUnsafeMutableBufferPointer { po in
+    // Every path below writes every element, so the result starts uninitialised.
+    return [Float](unsafeUninitializedCapacity: count) { po, initialised in
+        initialised = count
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
                 if a.shape == b.shape {
                     for i in 0..<count { po[i] = f(pa[i], pb[i]) }
                 } else if b.count == 1 {
@@ -26,7 +27,6 @@ func broadcastBinary(_ a: Tensor, _ b: Tensor, to shape: [Int],
             }
         }
     }
-    return out
 }
 
 @inline(__always)

@@ -25,13 +25,13 @@ extension Tensor {
         let m = transposeA ? a.shape[1] : a.shape[0]
         let k = transposeA ? a.shape[0] : a.shape[1]
         let n = transposeB ? b.shape[0] : b.shape[1]
-        var c = [Float](repeating: 0, count: m * n)
-        a.data.withUnsafeBufferPointer { pa in
-            b.data.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
+        // beta = 0: sgemm overwrites C, so it need not be zeroed first.
+        let c = [Float].filled(count: m * n) { pc in
+            a.data.withUnsafeBufferPointer { pa in
+                b.data.withUnsafeBufferPointer { pb in
                     BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                                a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
-                               c: pc.baseAddress!, ldc: n)
+                               c: pc, ldc: n)
                 }
             }
         }

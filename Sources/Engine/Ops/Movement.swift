@@ -35,8 +35,16 @@ extension Tensor {
         }
         let ownStrides = Shape.strides(shape)
         let newShape = order.map { shape[$0] }
-        let source = stridedOffsets(shape: newShape, strides: order.map { ownStrides[$0] })
-        let values = source.map { data[$0] }
+        let values: [Float]
+        if order == [1, 0] {
+            // A matrix transpose, the common case: a tiled copy, no index table.
+            values = data.withUnsafeBufferPointer { source in
+                [Float].filled(count: count) { transpose(source.baseAddress!, $0, rows: shape[0], columns: shape[1]) }
+            }
+        } else {
+            let source = stridedOffsets(shape: newShape, strides: order.map { ownStrides[$0] })
+            values = source.map { data[$0] }
+        }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, axis) in order.enumerated() { inverse[axis] = i }
         return Tensor(shape: newShape, data: values, origin: Origin(op: "permute", inputs: [self]) { g in

@@ -24,14 +24,48 @@ extension Tensor {
     public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
         let axes = try reductionAxes(axes, op: "sum")
         let kept = keptShape(axes)
-        let destination = stridedOffsets(shape: shape, strides: Shape.broadcastStrides(kept, to: shape))
-        var totals = [Float](repeating: 0, count: kept.reduce(1, *))
-        for i in 0..<count { totals[destination[i]] += data[i] }
+        let totals = sumKernel(axes: axes, kept: kept)
         let inputShape = shape
         return Tensor(shape: resultShape(axes, keepDims: keepDims), data: totals,
                       origin: Origin(op: "sum", inputs: [self]) { g in
             [try g.reshaped(kept).expanded(to: inputShape)]
         })
+    }
+
+    /// The sums for `sum`. Reducing leading axes (a bias gradient: Σ over the batch) or trailing
+    /// axes (row sums) are two tight loops over contiguous memory; any other set of axes goes
+    /// through the general odometer, which maps every element to its total.
+    private func sumKernel(axes: [Int], kept: [Int]) -> [Float] {
+        let outputCount = kept.reduce(1, *)
+        let leading = axes == Array(0..<axes.count), trailing = axes == Array((rank - axes.count)..<rank)
+        guard leading || trailing, count > 0 else {
+            let destination = stridedOffsets(shape: shape, strides: Shape.broadcastStrides(kept, to: shape))
+            var totals = [Float](repeating: 0, count: outputCount)
+            for i in 0..<count { totals[destination[i]] += data[i] }
+            return totals
+        }
+        var totals = [Float](repeating: 0, count: outputCount)
+        data.withUnsafeBufferPointer { x in
+            totals.withUnsafeMutableBufferPointer { t in
+                if leading && !trailing {
+                    // [R, inner] → [inner]: add each row into the totals (vectorised).
+                    for row in 0..<(count / outputCount) {
+                        let values = x.baseAddress! + row * outputCount
+                        for j in 0..<outputCount { t[j] += values[j] }
+                    }
+                } else {
+                    // [outer, R] → [outer]: one total per row.
+                    let length = count / outputCount
+                    for row in 0..<outputCount {
+                        let values = x.baseAddress! + row * length
+                        var total: Float = 0
+                        for j in 0..<length { total += values[j] }
+                        t[row] = total
+                    }
+                }
+            }
+        }
+        return totals
     }
 
     /// The mean over `axes` (all axes when nil).

@@ -1,0 +1,46 @@
+import Dispatch
+
+/// Splitting a loop over the machine's cores, and allocating result buffers without zeroing them.
+///
+/// The engine has one thread knob: `Parallel.threads` is OpenBLAS's thread count (matrix
+/// products) and also the number of pieces our own loops (im2col, col2im, batch norm, pooling)
+/// are cut into. `lab bench --threads N` sets it.
+public enum Parallel {
+    /// Threads used by matrix products and by the engine's own parallel loops.
+    public static var threads: Int {
+        get { BLAS.threads }
+        set { BLAS.threads = newValue }
+    }
+
+    /// Below this many inner-loop steps a loop runs on the calling thread: waking another
+    /// thread costs a few microseconds, more than it saves on small tensors.
+    static let minimumParallelWork = 131_072
+
+    /// Calls `body` on disjoint sub-ranges covering `0..<count`, concurrently when the loop is
+    /// large enough. `costPerItem` is a rough number of inner steps per index, so that a loop of
+    /// a few long items (channels of a big image) is split while a loop of many tiny ones is not.
+    ///
+    /// `body` must only write to memory that belongs to its own indices.
+    static func forEach(_ count: Int, costPerItem: Int = 1, _ body: (Range<Int>) -> Void) {
+        let pieces = Swift.min(threads, count)
+        guard pieces > 1, count * costPerItem >= minimumParallelWork else {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            let start = count * piece / pieces, end = count * (piece + 1) / pieces
+            body(start..<end)
+        }
+    }
+}
+
+extension Array where Element == Float {
+    /// An array of `count` floats that `fill` initialises completely, skipping the zero-fill
+    /// `[Float](repeating: 0, count:)` would do first. Kernels that write every element use it.
+    static func filled(count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
+            if count > 0 { fill(buffer.baseAddress!) }
+            initialised = count
+        }
+    }
+}

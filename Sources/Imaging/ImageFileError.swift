@@ -1,0 +1,37 @@
+/// Everything that can go wrong reading or writing an image file, with the facts needed to say
+/// what happened, to which file, and what to try. Reading a bad file must never crash the lab.
+public enum ImageFileError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read at all (missing, a folder, no permission).
+    case unreadable(path: String, reason: String)
+    /// The file exists but holds zero bytes.
+    case emptyFile(path: String)
+    /// The first 8 bytes are not the PNG signature, so this is some other kind of file.
+    case notPNG(path: String)
+    /// The file ends in the middle of a chunk, or before the closing IEND chunk.
+    case truncated(path: String)
+    /// A chunk's CRC-32 does not match its bytes: the file was damaged after it was written.
+    case badChecksum(path: String, chunk: String)
+    /// The chunks are intact but libpng could not decode the picture.
+    case undecodable(path: String, reason: String)
+    /// Writing failed (the folder is missing or not writable, the disk is full...).
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            return "Cannot read '\(path)': \(reason); check the path and its permissions."
+        case let .emptyFile(path):
+            return "'\(path)' is empty (0 bytes); re-export or re-download the picture."
+        case let .notPNG(path):
+            return "'\(path)' is not a PNG file (its first bytes are not the PNG signature); convert it to PNG first."
+        case let .truncated(path):
+            return "'\(path)' is truncated (the file ends before the PNG is complete); copy or download it again."
+        case let .badChecksum(path, chunk):
+            return "'\(path)' is damaged (the checksum of its \(chunk) chunk is wrong); copy or download it again."
+        case let .undecodable(path, reason):
+            return "'\(path)' could not be decoded (libpng says: \(reason)); open and re-save it in an image editor."
+        case let .unwritable(path, reason):
+            return "Cannot write '\(path)': \(reason); check that the folder exists and is writable."
+        }
+    }
+}
