@@ -38,7 +38,6 @@ struct CellPrinter {
     }
 
     private func draw(_ picture: Picture) {
-        let caption = picture.savedPath.map { "saved " + $0 }
         switch pictureMode {
         case .off:
             break
@@ -53,7 +52,6 @@ struct CellPrinter {
                 write(HalfBlockEncoder.encode(picture, maxColumns: max(8, terminalColumns() - 2)), to: stdout)
             }
         }
-        if let caption { note(caption) }
     }
 
     private func terminalColumns() -> Int {

@@ -34,6 +34,9 @@ public struct BuiltinRegistry {
     public static func standard() -> BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.registerTensors()
+        registry.registerLayers()
+        registry.registerLosses()
+        registry.registerFiles()
         registry.registerMath()
         registry.registerSession()
         return registry
