@@ -224,3 +224,18 @@ struct EvaluatorTests {
         #expect(evaluateLine(deep).hasPrefix("error: brackets nest more than 64 deep"))
     }
 }
+
+/// `help NAME` shows an example for every built-in; each must run as printed, so help never
+/// teaches something that fails. (Examples that write files write into a temporary folder.)
+struct HelpExampleTests {
+    static let names = BuiltinRegistry.standard().names
+
+    @Test(arguments: names)
+    func exampleRuns(name: String) throws {
+        let session = makeSession()
+        transcript(session, ["let model = Linear(3, 2)", "save(model, \"mlp.safetensors\")"])
+        let example = try #require(BuiltinRegistry.standard()[name]).example
+        let reply = session.enter(example)
+        #expect(reply.error == nil, "help \(name): \(example)")
+    }
+}
