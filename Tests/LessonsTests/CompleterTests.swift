@@ -38,7 +38,7 @@ struct CompleterTests {
         ("tensor(\"runs/|", 8, ["runs/first/"]),
         ("tensor(\"|", 8, ["model.safetensors", "runs/"]),
         ("nothing.|", 8, []),
-        ("1 + tr|", 4, ["true"]),
+        ("1 + tru|", 4, ["true"]),
         ("x // ze|", 5, ["zeros"]),
     ]
 

@@ -6,6 +6,7 @@ public struct Builtin {
         case layers = "Layers"
         case losses = "Losses"
         case math = "Math"
+        case training = "Training"
         case session = "Session"
     }
 
@@ -37,6 +38,7 @@ public struct BuiltinRegistry {
         registry.registerLayers()
         registry.registerLosses()
         registry.registerFiles()
+        registry.registerTraining()
         registry.registerMath()
         registry.registerSession()
         return registry

@@ -17,6 +17,10 @@ public final class SessionContext {
     public var hasUnsavedWork = false
     /// Pictures produced by the current cell, for the terminal to draw after the text.
     public var pictures: [Picture] = []
+    /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
+    /// them nil. `finished` is true for the last report, so a progress line can end its row.
+    public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
+    public var onPicture: ((Picture) -> Void)?
 
     public init(outputFolder: URL) {
         self.outputFolder = outputFolder
