@@ -114,7 +114,23 @@ struct PseudoTerminalTests {
         #expect(terminal.process.isRunning)
         mark = terminal.waitFor("lab> ", after: mark)
 
-        // Ctrl-D leaves; the history file keeps what was entered, for the next session.
+        // Training draws a live progress line, and Ctrl-C stops it between steps.
+        terminal.type("let model = Sequential(Linear(256, 256), ReLU(), Linear(256, 256))\r")
+        mark = terminal.waitFor("lab> ", after: mark)
+        terminal.type("train(model, inputs: randn([64, 256]), targets: zeros([64, 256]), steps: 1000000)\r")
+        mark = terminal.waitFor("/1000000 ", after: mark)
+        #expect(mark != nil)
+        kill(terminal.process.processIdentifier, SIGINT)
+        mark = terminal.waitFor("interrupted after step ", after: mark)
+        #expect(mark != nil, "\(terminal.screen.debugDescription)")
+        mark = terminal.waitFor("lab> ", after: mark)
+
+        // Ctrl-D with a model never saved asks once; the second Ctrl-D leaves.
+        terminal.type("\u{4}")
+        mark = terminal.waitFor("Press Ctrl-D again", after: mark)
+        #expect(mark != nil)
+        mark = terminal.waitFor("lab> ", after: mark)
+        // The history file keeps what was entered, for the next session.
         terminal.type("\u{4}")
         #expect(terminal.waitForExit(), "\(terminal.screen.debugDescription)")
         #expect(terminal.process.terminationStatus == 0)
