@@ -39,6 +39,7 @@ public struct BuiltinRegistry {
         registry.registerLosses()
         registry.registerFiles()
         registry.registerTraining()
+        registry.registerGANTraining()
         registry.registerMath()
         registry.registerSession()
         return registry

@@ -87,8 +87,17 @@ private func train(_ arguments: CallArguments) throws -> Value {
 
 /// What happened, in one or two lines: how it ended, how far the loss came, where the history is.
 private func summary(_ report: Trainer.Report, csvPath: String) -> String {
-    let steps = report.losses.count
-    let speed = report.seconds > 0 ? formatDecimal(Double(steps) / report.seconds, digits: 1) : "?"
+    var lines = endingLines(report.ending, steps: report.losses.count, seconds: report.seconds)
+    if let first = report.losses.first, let last = report.losses.last {
+        lines.append("loss \(ProgressLine.formatMetric(first)) → \(ProgressLine.formatMetric(last)); history in \(csvPath)")
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// How training ended, in the learner's terms.
+func endingLines(_ ending: Trainer.Ending, steps: Int, seconds: Double) -> [String] {
+    let speed = seconds > 0 ? formatDecimal(Double(steps) / seconds, digits: 1) : "?"
+    let report = (ending: ending, seconds: seconds)
     var lines: [String] = []
     switch report.ending {
     case .finished:
@@ -99,14 +108,11 @@ private func summary(_ report: Trainer.Report, csvPath: String) -> String {
         lines.append("stopped: " + (verdict.explanation ?? "training went wrong"))
         lines.append("the weights were rolled back to step \(rolledBackTo), the last good state")
     }
-    if let first = report.losses.first, let last = report.losses.last {
-        lines.append("loss \(ProgressLine.formatMetric(first)) → \(ProgressLine.formatMetric(last)); history in \(csvPath)")
-    }
-    return lines.joined(separator: "\n")
+    return lines
 }
 
 /// A grid of the model's first outputs, when they are images, written as `samples-step-000050.png`.
-private func writeSamples(_ outputs: Tensor, step: Int, context: SessionContext) throws {
+func writeSamples(_ outputs: Tensor, step: Int, context: SessionContext) throws {
     guard outputs.rank == 4, [1, 3].contains(outputs.shape[1]) else { return }
     let first = try outputs.sliced(axis: 0, 0..<min(16, outputs.shape[0]))
     let range: ImageDataset.PixelRange = (first.data.min() ?? 0) < -0.01 ? .minusOneToOne : .zeroToOne
