@@ -11,6 +11,10 @@ struct Lab: ParsableCommand {
             With no subcommand, lab opens the interactive shell. Type help at its prompt.
             Piped input (lab < script.lab) runs line by line and carries on after errors;
             lab run stops at the first error.
+
+            Options for the shell and for run: --seed N (reproducible randomness),
+            --out DIR (where files go; default runs/<date-time>/), --no-color, --no-images.
+            See lab shell --help.
             """,
         version: Engine.version,
         subcommands: [ShellCommand.self, RunCommand.self, BenchCommand.self, DataCommand.self],
