@@ -53,6 +53,8 @@ public struct Trainer {
         guard count > 0, targets.shape.first == count else {
             throw LabError(.failure("train: inputs and targets need the same number of examples (axis 0), got \(inputs.shape) and \(targets.shape)"))
         }
+        // A batch is copied out of the data each step; refuse one too large before it is made.
+        try MemoryBudget.check(float32Elements: [min(settings.batchSize, count), inputs.count / count], what: "one batch of inputs")
         let optimizer = try Adam(model.namedParameters().map(\.tensor), learningRate: settings.learningRate, betas: settings.betas)
         var generator = RandomGenerator(seed: settings.seed)
         var guardian = LossGuard()
