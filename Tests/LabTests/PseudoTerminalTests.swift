@@ -125,6 +125,15 @@ struct PseudoTerminalTests {
         #expect(mark != nil, "\(terminal.screen.debugDescription)")
         mark = terminal.waitFor("lab> ", after: mark)
 
+        // Tab after a dot completes the value's members (readline's word starts before the dot).
+        terminal.type("model.su\t")
+        mark = terminal.waitFor("model.summary(", after: mark)
+        #expect(mark != nil)
+        terminal.type(")\r")
+        mark = terminal.waitFor("Sequential: 3 layers", after: mark)
+        #expect(mark != nil)
+        mark = terminal.waitFor("lab> ", after: mark)
+
         // Ctrl-D with a model never saved asks once; the second Ctrl-D leaves.
         terminal.type("\u{4}")
         mark = terminal.waitFor("Press Ctrl-D again", after: mark)
