@@ -150,3 +150,40 @@ struct LayerEvaluationTests {
         #expect(text.contains { $0.key == "Software" })
     }
 }
+
+/// Two-part models: named halves reachable with a dot, saved under PyTorch-style names.
+struct TwoPartModelTests {
+    static let autoencoder = "let ae = Autoencoder(encoder: Sequential(Flatten(), Linear(48, 8)), decoder: Sequential(Linear(8, 48), Reshape([3, 4, 4])))"
+    static let gan = "let gan = GAN(generator: Sequential(Linear(8, 48), Tanh(), Reshape([3, 4, 4])), discriminator: Sequential(Flatten(), Linear(48, 1)))"
+
+    @Test func halvesAreMembers() {
+        let printed = transcript(makeSession(), [Self.autoencoder, "ae.encoder.parameterCount", "ae.decoder[0].weight.shape", "ae(zeros([2, 3, 4, 4])).shape"])
+        #expect(printed.hasSuffix("392\n[48, 8]\n[2, 3, 4, 4]"))
+    }
+
+    @Test func aGANSummaryChainsGeneratorIntoDiscriminator() {
+        let printed = transcript(makeSession(), [Self.gan, "gan"])
+        #expect(printed.hasSuffix("""
+            GAN: 2 parts, 481 parameters (1.9 KiB)
+              #  layer                         output shape  parameters
+              0  generator: Sequential(…)      [1, 3, 4, 4]  432
+              1  discriminator: Sequential(…)  [1, 1]        49
+            """))
+    }
+
+    @Test func trainGANTakesAGAN() {
+        let printed = transcript(makeSession(), [Self.gan, "trainGAN(gan, data: randn([16, 3, 4, 4]), steps: 3)"])
+        #expect(printed.contains("\ntrained 3 steps in "))
+    }
+
+    @Test func checkpointsUsePyTorchNames() throws {
+        let session = makeSession()
+        transcript(session, [Self.autoencoder, "save(ae, \"ae.safetensors\")"])
+        let data = try Data(contentsOf: session.context.outputFolder.appendingPathComponent("ae.safetensors"))
+        let length = data.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        let header = String(decoding: data.dropFirst(8).prefix(length), as: UTF8.self)
+        for key in ["encoder.1.weight", "encoder.1.bias", "decoder.0.weight", "decoder.0.bias"] {
+            #expect(header.contains("\"\(key)\""))
+        }
+    }
+}

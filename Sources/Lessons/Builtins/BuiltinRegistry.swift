@@ -36,6 +36,7 @@ public struct BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.registerTensors()
         registry.registerLayers()
+        registry.registerModels()
         registry.registerLosses()
         registry.registerFiles()
         registry.registerTraining()

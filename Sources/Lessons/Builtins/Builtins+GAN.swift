@@ -4,8 +4,8 @@ import Engine
 extension BuiltinRegistry {
     mutating func registerGANTraining() {
         register(Function("trainGAN", [
-            .positional("generator", "Layer", "turns noise into images (last layer Tanh, for data in [-1, 1])"),
-            .positional("discriminator", "Layer", "scores images: one logit per image, real > 0 > fake"),
+            .positional("generator", "Layer", "turns noise into images (last layer Tanh, for data in [-1, 1]); or a GAN"),
+            .positional("discriminator", "Layer", default: .nothing, "scores images: one logit per image (omit when passing a GAN)"),
             .labelled("data", "Tensor", "real images [N, C, H, W], e.g. faces(signed: true)"),
             .labelled("noise", "[Int]", default: .nothing, "one noise vector's shape; inferred from the generator's first layer"),
             .labelled("lr", "Double", default: .number(2e-4), "Adam's learning rate for both networks (DCGAN's value)"),
@@ -21,7 +21,13 @@ extension BuiltinRegistry {
 }
 
 private func trainGAN(_ arguments: CallArguments) throws -> Value {
-    let generator = try arguments.layer("generator"), discriminator = try arguments.layer("discriminator")
+    var generator = try arguments.layer("generator")
+    let discriminator: any Layer
+    if let gan = generator as? GAN, case .nothing = arguments.value("discriminator") {
+        (generator, discriminator) = (gan.generator, gan.discriminator)
+    } else {
+        discriminator = try arguments.layer("discriminator")
+    }
     let noiseShape: [Int]
     if case .nothing = arguments.value("noise") {
         guard let inferred = inferNoiseShape(generator) else {

@@ -10,12 +10,18 @@ public enum ModelSummary {
     /// The table; output shapes come from a forward pass of one zero example of `inputShape`
     /// (inferred for a first Linear or Conv2d layer when not given).
     public static func table(for model: any Layer, inputShape: [Int]? = nil) -> String {
-        let layers: [any Layer] = (model as? Sequential)?.layers ?? [model]
+        // A Sequential lists its layers; a two-part model (Autoencoder, GAN) its halves.
+        let layers: [any Layer] = (model as? Sequential)?.layers ?? (model.children.isEmpty ? [model] : model.children.map(\.layer))
         let shapes = outputShapes(of: layers, input: inputShape ?? guessInputShape(layers))
         let total = model.parameterCount
-        var lines = ["\(Value.layerTypeName(model)): \(layers.count) layer\(layers.count == 1 ? "" : "s"), "
+        let unit = (model is Sequential || model.children.isEmpty) ? "layer" : "part"
+        var lines = ["\(Value.layerTypeName(model)): \(layers.count) \(unit)\(layers.count == 1 ? "" : "s"), "
                      + "\(grouped(total)) parameter\(total == 1 ? "" : "s") (\(formatBytes(total * 4)))"]
-        let names = layers.map { shorten(($0 is Sequential) ? "Sequential(…)" : $0.description, to: 52) }
+        let childNames = (model is Sequential || model.children.isEmpty) ? nil : model.children.map(\.name)
+        let names = layers.enumerated().map { index, layer in
+            let text = layer.children.isEmpty ? layer.description : Value.layerTypeName(layer) + "(…)"
+            return shorten((childNames.map { $0[index] + ": " } ?? "") + text, to: 52)
+        }
         let shapeTexts = layers.indices.map { index in index < shapes.count ? "\(shapes[index])" : "" }
         let counts = layers.map { grouped($0.parameterCount) }
         let nameWidth = max(5, names.map(\.count).max() ?? 0)
@@ -37,9 +43,12 @@ public enum ModelSummary {
 
     /// One example of the shape the first layer expects, when that is knowable from the layer.
     static func guessInputShape(_ layers: [any Layer]) -> [Int]? {
-        switch layers.first {
+        var first = layers.first
+        while let container = first, !container.children.isEmpty { first = container.children[0].layer }
+        switch first {
         case let linear as Linear: return [1, linear.inFeatures]
         case let convolution as Conv2d: return [1, convolution.inChannels, 64, 64]
+        case let transposed as ConvTranspose2d: return [1, transposed.inChannels, 1, 1]
         default: return nil
         }
     }
