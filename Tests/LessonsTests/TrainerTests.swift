@@ -83,3 +83,22 @@ struct TrainerTests {
         #expect(evaluateLine(line).components(separatedBy: "\n").first == message)
     }
 }
+
+/// `faces(…)` reads the shipped datasets (found from the working directory or beside the binary).
+struct FacesBuiltinTests {
+    static let cases: [(line: String, printed: String)] = [
+        ("faces(\"faces-32\", count: 4).shape", "[4, 3, 32, 32]"),
+        ("faces(\"pair-32\", count: 2, role: \"B\").shape", "[2, 3, 32, 32]"),
+        ("faces(\"faces-32\", count: 8, signed: true).min", "error: Tensor has no member 'min'"),
+        ("faces(\"faces-32\", count: 8, signed: true).abs().max()", "1"),
+        ("faces(\"faces-32\", role: \"A\")", "error: faces: 'role' matches no images in faces-32 — only the pair sets (pair-32, pair-64) have roles"),
+        ("faces(\"faces-99\")", "error: datasets-small/faces-99: not found here or beside lab — the shipped sets are faces-32, faces-64, pair-32 and pair-64"),
+    ]
+
+    @Test(arguments: cases)
+    func loads(line: String, printed: String) throws {
+        // Tests run from the package root, where datasets-small lives.
+        try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
+        #expect(evaluateLine(line).hasPrefix(printed))
+    }
+}

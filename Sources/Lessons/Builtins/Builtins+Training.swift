@@ -8,10 +8,19 @@ extension BuiltinRegistry {
     mutating func registerTraining() {
         register(Function("faces", [.positional("name", "String", default: .string("faces-32"), "a folder of datasets-small"),
                                     .labelled("count", "Int", default: .number(256), "how many images to load"),
-                                    .labelled("signed", "Bool", default: .bool(false), "values in [-1, 1] (for Tanh outputs) instead of [0, 1]")],
+                                    .labelled("signed", "Bool", default: .bool(false), "values in [-1, 1] (for Tanh outputs) instead of [0, 1]"),
+                                    .labelled("role", "String", default: .string(""), "in the pair sets, \"A\" or \"B\" for one person only")],
                           returns: "Tensor", summary: "synthetic face images from datasets-small as a [N, 3, H, W] tensor") { arguments in
             let name = try arguments.string("name")
-            let dataset = try FaceDatasetLoader.load(try datasetFolder(name, arguments).path)
+            let role = try arguments.string("role")
+            guard ["", "A", "B"].contains(role) else { throw arguments.invalid("role", "must be \"A\" or \"B\" (the two people of a pair set)") }
+            let folder = try datasetFolder(name, arguments).path
+            let dataset: ImageDataset
+            do {
+                dataset = try FaceDatasetLoader.load(folder, roles: role.isEmpty ? nil : [role])
+            } catch where !role.isEmpty {
+                throw arguments.invalid("role", "matches no images in \(name) — only the pair sets (pair-32, pair-64) have roles")
+            }
             let count = min(try arguments.integer("count", in: 1...100_000), dataset.count)
             try MemoryBudget.check(float32Elements: [count, dataset.imageSize], what: "\(count) images")
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
