@@ -51,7 +51,9 @@ enum LineReader {
         defer { free(pointer) }
         if wasInterrupted { return .interrupted }
         let line = String(cString: pointer)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        // Blank lines and a line repeated straight after itself add nothing to recall with ↑.
+        let previous = history_get(history_base + history_length - 1).flatMap { $0.pointee.line.map { String(cString: $0) } }
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty && line != previous {
             add_history(pointer)
             if let historyFile { append_history(1, historyFile.path) }
         }

@@ -134,6 +134,13 @@ struct PseudoTerminalTests {
         #expect(mark != nil)
         mark = terminal.waitFor("lab> ", after: mark)
 
+        // A line repeated straight after itself is kept in the history once.
+        for _ in 0..<2 {
+            terminal.type("7 * 6\r")
+            mark = terminal.waitFor("42", after: mark)
+            mark = terminal.waitFor("lab> ", after: mark)
+        }
+
         // Ctrl-D with a model never saved asks once; the second Ctrl-D leaves.
         terminal.type("\u{4}")
         mark = terminal.waitFor("Press Ctrl-D again", after: mark)
@@ -146,6 +153,7 @@ struct PseudoTerminalTests {
         let history = try String(contentsOf: folder.appendingPathComponent("data/deepfake-lab/history"), encoding: .utf8)
         #expect(history.contains("zeros([2])"))
         #expect(history.contains("sqrt(16)"))
-        #expect(!history.contains("let half"), "\(terminal.screen.debugDescription)")
+        #expect(!history.contains("let half"))
+        #expect(history.components(separatedBy: "7 * 6").count == 2, "\(history)")
     }
 }
