@@ -4,8 +4,8 @@ import Engine
 extension BuiltinRegistry {
     mutating func registerGANTraining() {
         register(Function("trainGAN", [
-            .positional("generator", "Layer", "turns noise into images (last layer Tanh, for data in [-1, 1]); or a GAN"),
-            .positional("discriminator", "Layer", default: .nothing, "scores images: one logit per image (omit when passing a GAN)"),
+            .positional("generator", "Layer", "turns noise into images (last layer Tanh, for data in [-1, 1]); or a DCGAN"),
+            .positional("discriminator", "Layer", default: .nothing, "scores images: one logit per image (omit when passing a DCGAN)"),
             .labelled("data", "Tensor", "real images [N, C, H, W], e.g. faces(signed: true)"),
             .labelled("noise", "[Int]", default: .nothing, "one noise vector's shape; inferred from the generator's first layer"),
             .labelled("lr", "Double", default: .number(2e-4), "Adam's learning rate for both networks (DCGAN's value)"),
@@ -23,7 +23,7 @@ extension BuiltinRegistry {
 private func trainGAN(_ arguments: CallArguments) throws -> Value {
     var generator = try arguments.layer("generator")
     let discriminator: any Layer
-    if let gan = generator as? GAN, case .nothing = arguments.value("discriminator") {
+    if let gan = generator as? DCGAN, case .nothing = arguments.value("discriminator") {
         (generator, discriminator) = (gan.generator, gan.discriminator)
     } else {
         discriminator = try arguments.layer("discriminator")
@@ -49,14 +49,14 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
                                     sampleEvery: try arguments.integer("every", in: 1...1_000_000))
     let context = arguments.context
     var lastProgress: TrainingProgress?
-    let report = try GANTrainer.train(generator: generator, discriminator: discriminator, data: data, noiseShape: noiseShape,
+    let report = try AdversarialTrainer.train(generator: generator, discriminator: discriminator, data: data, noiseShape: noiseShape,
                                       settings: settings,
                                       onStep: { progress in lastProgress = progress; context.onProgress?(progress, false) },
                                       onSample: { step, images in try writeSamples(images, step: step, context: context) })
     if let lastProgress { context.onProgress?(lastProgress, true) }
     context.hasUnsavedWork = true
     let csv = try context.prepareWrite(to: "gan-history.csv")
-    try GANTrainer.csv(report.steps).write(to: csv, atomically: true, encoding: .utf8)
+    try AdversarialTrainer.csv(report.steps).write(to: csv, atomically: true, encoding: .utf8)
     var lines = endingLines(report.ending, steps: report.steps.count, seconds: report.seconds)
     if let last = report.steps.last {
         lines.append("last step: loss D \(ProgressLine.formatMetric(last.lossD))  loss G \(ProgressLine.formatMetric(last.lossG))  "

@@ -11,7 +11,7 @@ import Foundation
 /// Both losses use binary cross-entropy on D's raw scores (logits), which is numerically safer
 /// than a Sigmoid followed by a log. D(x) and D(G(z)) are D's mean verdicts as probabilities:
 /// near 0.5 both means the game is balanced; D(x) → 1 and D(G(z)) → 0 means D has won.
-public enum GANTrainer {
+public enum AdversarialTrainer {
     public struct Step: Equatable {
         public var lossD: Double
         public var lossG: Double

@@ -4,7 +4,7 @@ import Testing
 @testable import Lessons
 
 /// The GAN loop on a toy problem small enough to run in a test.
-struct GANTrainerTests {
+struct AdversarialTrainerTests {
     /// "Images" of 4 values that are all 0.5: a tiny generator should learn to make them.
     static func toyData() throws -> Tensor {
         try Tensor.full([64, 1, 2, 2], value: 0.5)
@@ -19,7 +19,7 @@ struct GANTrainerTests {
         let before = try GradientMode.withoutGradients { try generator(noise).mean().item }
         var samples: [Int] = []
         var metrics: [String] = []
-        let report = try GANTrainer.train(generator: generator, discriminator: discriminator, data: try Self.toyData(),
+        let report = try AdversarialTrainer.train(generator: generator, discriminator: discriminator, data: try Self.toyData(),
                                           noiseShape: [4], settings: .init(steps: 300, batchSize: 32, learningRate: 2e-3, betas: (0.5, 0.999), sampleEvery: 100),
                                           onStep: { metrics = $0.metrics.map(\.name) },
                                           onSample: { step, images in samples.append(step); #expect(images.shape == [16, 1, 2, 2]) })
