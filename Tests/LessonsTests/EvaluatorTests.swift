@@ -239,3 +239,15 @@ struct HelpExampleTests {
         #expect(reply.error == nil, "help \(name): \(example)")
     }
 }
+
+/// What the next prompt starts with: a lesson's suggestion first, else the last error's fix.
+struct SuggestionTests {
+    @Test func aLessonSuggestionWinsOverACorrection() {
+        let session = makeSession()
+        let reply = session.enter("Sqrt(4)")
+        session.suggest("let ae = Autoencoder(latent: 32)")
+        #expect(session.takeSuggestion(after: reply) == "let ae = Autoencoder(latent: 32)")
+        #expect(session.takeSuggestion(after: reply) == "sqrt(4)")
+        #expect(session.takeSuggestion(after: nil) == nil)
+    }
+}
