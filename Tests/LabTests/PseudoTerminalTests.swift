@@ -134,6 +134,17 @@ struct PseudoTerminalTests {
         #expect(mark != nil)
         mark = terminal.waitFor("lab> ", after: mark)
 
+        // On a colour terminal a picture is drawn inline with half blocks; the PNG is written too.
+        let colorTerminal = try Terminal(arguments: ["--out", folder.appendingPathComponent("out2").path], environment: environment)
+        var colorMark = colorTerminal.waitFor("lab> ")
+        colorTerminal.type("show(ones([3, 4, 4]) * 0.5, name: \"gray\")\r")
+        colorMark = colorTerminal.waitFor("\u{1B}[38;2;128;128;128m\u{1B}[48;2;128;128;128m▀", after: colorMark)
+        #expect(colorMark != nil)
+        colorMark = colorTerminal.waitFor("lab> ", after: colorMark)
+        colorTerminal.type("\u{4}")
+        #expect(colorTerminal.waitForExit())
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2/gray.png").path))
+
         // A line repeated straight after itself is kept in the history once.
         for _ in 0..<2 {
             terminal.type("7 * 6\r")
