@@ -37,12 +37,13 @@ public final class Evaluator {
             return .bound(name: name, value: value)
         case .assignment(let name, let expression, let range):
             guard let existing = variables[name] else {
-                if registry[name] != nil { throw LabError(.constantReassignment(name), at: range) }
+                // `sqrt = 3` would silently hide a built-in; `let sqrt = 3` says it on purpose.
                 throw LabError(.assignmentToUndeclared(name), at: range)
             }
             guard !existing.isConstant else { throw LabError(.constantReassignment(name), at: range) }
             let value = try evaluate(expression)
             variables[name]?.value = value
+            if case .layer = value { context.hasUnsavedWork = true }
             return .bound(name: name, value: value)
         case .expression(let expression):
             return .value(try evaluate(expression))
