@@ -92,6 +92,10 @@ struct FacesBuiltinTests {
         ("faces(\"faces-32\", count: 8, signed: true).min", "error: Tensor has no member 'min'"),
         ("faces(\"faces-32\", count: 8, signed: true).abs().max()", "1"),
         ("faces(\"faces-32\", role: \"A\")", "error: faces: 'role' matches no images in faces-32 — only the pair sets (pair-32, pair-64) have roles"),
+        ("swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 2, role: \"A\")).shape", "[2, 3, 32, 32]"),
+        ("swap(Linear(2, 2), zeros([1, 3, 32, 32]))", "error: swap: 'model' must be a FaceSwap model"),
+        ("swap(FaceSwap(latent: 8, width: 4), zeros([1, 3, 32, 32]), to: \"C\")", "error: swap: 'to' must be \"A\" or \"B\""),
+        ("trainFaceSwap(FaceSwap(latent: 8, width: 4), steps: 2, batch: 2)", "trained to step 2 in "),
         ("faces(\"faces-99\")", "error: datasets-small/faces-99: not found here or beside lab — the shipped sets are faces-32, faces-64, pair-32 and pair-64"),
     ]
 

@@ -41,6 +41,7 @@ public struct BuiltinRegistry {
         registry.registerFiles()
         registry.registerTraining()
         registry.registerGANTraining()
+        registry.registerFaceSwap()
         registry.registerMath()
         registry.registerSession()
         return registry

@@ -49,7 +49,7 @@ extension BuiltinRegistry {
 
 /// Finds a dataset: a path as given, else `datasets-small/NAME` in the working directory or in
 /// a folder above the `lab` executable (so it works from anywhere inside a checkout).
-private func datasetFolder(_ name: String, _ arguments: CallArguments) throws -> URL {
+func datasetFolder(_ name: String, _ arguments: CallArguments, nameParameter: String = "name") throws -> URL {
     let manager = FileManager.default
     if name.contains("/") { return arguments.context.resolveReadPath(name) }
     var candidates = [URL(fileURLWithPath: manager.currentDirectoryPath)]
@@ -63,7 +63,7 @@ private func datasetFolder(_ name: String, _ arguments: CallArguments) throws ->
         if manager.fileExists(atPath: candidate.appendingPathComponent("manifest.csv").path) { return candidate }
     }
     throw LabError(.fileProblem(path: "datasets-small/" + name, reason: "not found here or beside lab — the shipped sets are faces-32, faces-64, pair-32 and pair-64"),
-                   at: arguments.range(of: "name"))
+                   at: arguments.range(of: nameParameter))
 }
 
 private func train(_ arguments: CallArguments) throws -> Value {
