@@ -4,6 +4,7 @@ public struct Builtin {
     public enum Category: String, CaseIterable, Sendable {
         case tensors = "Tensors"
         case layers = "Layers"
+        case models = "Models (the lessons' ready-made networks)"
         case losses = "Losses"
         case math = "Math"
         case training = "Training"
@@ -50,7 +51,8 @@ public struct BuiltinRegistry {
     /// `help`: every built-in by category with its one-line summary, and the commands.
     public func overview() -> String {
         var lines = ["Type an expression to see its value, or let name = … to keep it.",
-                     "Commands: help NAME (details and an example), vars (your variables), quit.", ""]
+                     "Commands: help NAME (details and an example), vars (your variables), quit.",
+                     "Tab completes names, members after a dot (x.sha⇥) and argument labels.", ""]
         for category in Builtin.Category.allCases {
             let members = names.compactMap { builtins[$0] }.filter { $0.category == category }
             guard !members.isEmpty else { continue }

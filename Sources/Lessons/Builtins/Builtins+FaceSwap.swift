@@ -13,7 +13,7 @@ extension BuiltinRegistry {
             let latent = try arguments.integer("latent", in: 1...4096), width = try arguments.integer("width", in: 1...256)
             try MemoryBudget.check(float32Elements: [4 * width * 16, latent], what: "FaceSwap(latent: \(latent), width: \(width))")
             return .layer(try FaceSwapModel(latent: latent, width: width))
-        }, category: .training, example: "let swapper = FaceSwap(latent: 64)")
+        }, category: .models, example: "let swapper = FaceSwap(latent: 64)")
 
         register(Function("trainFaceSwap", [
             .positional("model", "Layer", "a FaceSwap model"),

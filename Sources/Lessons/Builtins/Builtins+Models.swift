@@ -11,11 +11,11 @@ extension BuiltinRegistry {
             // The largest tensors are the Linear layers between code and feature maps: 4w·4·4 × latent.
             try MemoryBudget.check(float32Elements: [4 * width * 16, latent], what: "Autoencoder(latent: \(latent), width: \(width))")
             return .layer(try Autoencoder(latent: latent, width: width))
-        }, category: .layers, example: "let ae = Autoencoder(latent: 32)")
+        }, category: .models, example: "let ae = Autoencoder(latent: 32)")
         register(Function("DCGAN", [.labelled("latent", "Int", default: .number(64), "length of the noise vector z"),
                                     .labelled("width", "Int", default: .number(32), "channels of the widest-resolution layer")],
                           returns: "Layer", summary: "the lessons' DCGAN for 32×32 faces (generator, discriminator)") { arguments in
             .layer(try DCGAN(latent: try arguments.integer("latent", in: 1...1024), width: try arguments.integer("width", in: 1...256)))
-        }, category: .layers, example: "let gan = DCGAN(latent: 64)")
+        }, category: .models, example: "let gan = DCGAN(latent: 64)")
     }
 }
