@@ -71,3 +71,26 @@ struct FastKernelTests {
     try checkGradients("linear without bias", inputs: [x, w]) { try $0[0].linear(weight: $0[1]) }
     #expect(throws: EngineError.matmulMismatch(lhs: [5, 7], rhs: [6, 3])) { try x.linear(weight: sample([3, 6])) }
 }
+
+/// Products large enough that `BLAS.sgemm` splits them across threads, wide (column blocks) and
+/// tall (row blocks), with every transpose combination, against the triple loop.
+@Test(arguments: [(128, 160, 128), (300, 20, 400)] as [(Int, Int, Int)])
+func splitProductsMatchNaiveKernel(m: Int, n: Int, k: Int) {
+    #expect(2 * m * n * k >= 1 << 22, "large enough to be split")
+    for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+        let a = sample([m * k], seed: 58).data, b = sample([k * n], seed: 59).data
+        let lda = transposeA ? m : k, ldb = transposeB ? k : n
+        var expected = [Float](repeating: 0, count: m * n), actual = expected
+        naiveMatmul(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                    a: a, lda: lda, b: b, ldb: ldb, c: &expected, ldc: n)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                actual.withUnsafeMutableBufferPointer { pc in
+                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                               a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: pc.baseAddress!, ldc: n)
+                }
+            }
+        }
+        expectClose(actual, expected, tolerance: 1e-4, "split sgemm \(m)×\(n)×\(k) tA=\(transposeA) tB=\(transposeB)")
+    }
+}

@@ -1,8 +1,9 @@
 /// W1 `sgemm`: C = A·B for square float32 matrices of side n, the ceiling every convolution and
 /// linear layer sits on. Measured two ways, so that the engine's overhead shows:
 ///
-/// - `engine`: `Tensor.matmul`, as a layer calls it (allocates the result and builds a tensor);
-/// - `raw`: `BLAS.sgemm` (a direct `cblas_sgemm` call) into a preallocated C.
+/// - `engine`: `Tensor.matmul`, as a layer calls it (allocates the result, splits the product
+///   across the engine's threads, each running single-threaded OpenBLAS);
+/// - `raw`: one `cblas_sgemm` call with OpenBLAS's own threads, into a preallocated C.
 ///
 /// GFLOP/s counts 2·n³ floating-point operations per product (one multiply, one add per term).
 public final class SgemmBenchmark {
@@ -23,14 +24,16 @@ public final class SgemmBenchmark {
         _ = try GradientMode.withoutGradients { try a.matmul(b) }
     }
 
-    /// One product straight through OpenBLAS into the same preallocated buffer.
+    /// One product straight through OpenBLAS, with OpenBLAS's own threads (as many as the
+    /// engine's), into the same preallocated buffer.
     public func rawStep() {
         let n = size
+        BLAS.threads = Parallel.threads
+        defer { BLAS.threads = 1 }
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    BLAS.sgemm(transposeA: false, transposeB: false, m: n, n: n, k: n, a: pa.baseAddress!, lda: n,
-                               b: pb.baseAddress!, ldb: n, c: pc.baseAddress!, ldc: n)
+                    BLAS.openBLASDirect(m: n, n: n, k: n, a: pa.baseAddress!, b: pb.baseAddress!, c: pc.baseAddress!)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import CBLAS
+import Dispatch
 
 /// The one place the engine talks to OpenBLAS.
 ///
@@ -6,11 +7,17 @@ import CBLAS
 /// products through im2col), so they run on a tuned BLAS. Everything else in the engine is
 /// plain Swift that a learner can read.
 public enum BLAS {
-    /// Threads OpenBLAS may use for one product. `lab bench --threads N` sets it.
+    /// Threads OpenBLAS itself may use inside one call. The engine keeps it at 1 and splits large
+    /// products across `Parallel.threads` itself (see `sgemm`); only the raw-OpenBLAS benchmark
+    /// raises it, to measure OpenBLAS's own threading.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }
         set { openblas_set_num_threads(Int32(Swift.max(1, newValue))) }
     }
+
+    /// OpenBLAS starts with one thread per core, which would then spin beside the engine's own
+    /// worker threads; one pool of threads (Dispatch's) is enough for both.
+    static let singleThreaded: Void = { openblas_set_num_threads(1) }()
 
     /// C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
     ///
@@ -30,11 +37,45 @@ public enum BLAS {
             for row in 0..<m { for column in 0..<n { c[row * ldc + column] = beta == 0 ? 0 : beta * c[row * ldc + column] } }
             return
         }
+        _ = singleThreaded
+        // A large product is cut into independent slabs of C, one per thread: column blocks when
+        // C is wide (each thread reads all of A and its own columns of B), row blocks when tall.
+        let pieces = Swift.min(Parallel.threads, Swift.max(m, n) / 16)
+        guard pieces > 1, 2 * m * n * k >= 1 << 22 else {
+            callOpenBLAS(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            if n >= m {
+                let start = n * piece / pieces, end = n * (piece + 1) / pieces
+                callOpenBLAS(transposeA, transposeB, m, end - start, k, alpha, a, lda,
+                             transposeB ? b + start * ldb : b + start, ldb, beta, c + start, ldc)
+            } else {
+                let start = m * piece / pieces, end = m * (piece + 1) / pieces
+                callOpenBLAS(transposeA, transposeB, end - start, n, k, alpha,
+                             transposeA ? a + start : a + start * lda, lda, b, ldb, beta, c + start * ldc, ldc)
+            }
+        }
+    }
+
+    /// One single-threaded OpenBLAS call.
+    @inline(__always)
+    private static func callOpenBLAS(_ transposeA: Bool, _ transposeB: Bool, _ m: Int, _ n: Int, _ k: Int,
+                                     _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
+                                     _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
+                                     _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
         cblas_sgemm(CblasRowMajor,
                     transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha,
                     a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// C = A · B straight through OpenBLAS with its own threads (`BLAS.threads`), no splitting:
+    /// the reference `lab bench` compares the engine's products with.
+    public static func openBLASDirect(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                                      c: UnsafeMutablePointer<Float>) {
+        callOpenBLAS(false, false, m, n, k, 1, a, k, b, n, 0, c, n)
     }
 }
 

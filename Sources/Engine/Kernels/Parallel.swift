@@ -1,16 +1,16 @@
 import Dispatch
+import Foundation
 
 /// Splitting a loop over the machine's cores, and allocating result buffers without zeroing them.
 ///
-/// The engine has one thread knob: `Parallel.threads` is OpenBLAS's thread count (matrix
-/// products) and also the number of pieces our own loops (im2col, col2im, batch norm, pooling)
-/// are cut into. `lab bench --threads N` sets it.
+/// The engine has one thread knob and one pool of threads: `Parallel.threads` is the number of
+/// pieces large matrix products (BLAS.swift) and our own loops (im2col, col2im, batch norm,
+/// pooling, elementwise) are cut into, all run by Dispatch. OpenBLAS itself stays
+/// single-threaded: its own workers spin between calls, and beside ours they fought for the
+/// same cores. `lab bench --threads N` sets it.
 public enum Parallel {
-    /// Threads used by matrix products and by the engine's own parallel loops.
-    public static var threads: Int {
-        get { BLAS.threads }
-        set { BLAS.threads = newValue }
-    }
+    /// Threads used by matrix products and by the engine's own parallel loops (one pool, Dispatch's).
+    public static var threads: Int = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Below this many inner-loop steps a loop runs on the calling thread: waking another
     /// thread costs a few microseconds, more than it saves on small tensors.
