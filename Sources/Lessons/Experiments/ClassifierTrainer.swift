@@ -62,6 +62,10 @@ public final class ClassifierTrainer: TrainingProcedure {
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
     public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
                       interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
+        try config.validate()
+        // Apply what the learner changed since the last call.
+        batches.setBatchSize(config.batchSize)
+        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
         optimizer.learningRate = config.learningRate
         model.train()
         // Dropout draws from the lab's random source: a seeded source of its own keeps runs repeatable.

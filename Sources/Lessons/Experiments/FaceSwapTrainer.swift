@@ -54,6 +54,11 @@ public final class FaceSwapTrainer: TrainingProcedure {
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
     public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
                       interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
+        try config.validate()
+        // Apply what the learner changed since the last call.
+        batchesA.setBatchSize(config.batchSize)
+        batchesB.setBatchSize(config.batchSize)
+        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
         optimizer.learningRate = config.learningRate
         model.train()
         return try TrainingLoop.run(self, config: config, state: &state, output: folder,

@@ -61,6 +61,10 @@ public final class GANTrainer: TrainingProcedure {
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
     public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
                       interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
+        try config.validate()
+        // Apply what the learner changed since the last call.
+        batches.setBatchSize(config.batchSize)
+        if generatorOptimizer.differs(from: config) { try resetOptimizers() }
         generatorOptimizer.learningRate = config.learningRate
         discriminatorOptimizer.learningRate = config.learningRate
         model.train()
