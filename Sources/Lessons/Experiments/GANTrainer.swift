@@ -6,8 +6,10 @@ import Foundation
 ///
 ///  1. D step: D sees a real batch (target 1) and a batch of fakes G(z) (target 0);
 ///     loss D = BCE(D(x), 1) + BCE(D(G(z)), 0). Only D's weights move.
-///  2. G step: fresh fakes; loss G = BCE(D(G(z)), 1), the non-saturating loss (Goodfellow et
-///     al., 2014): G is rewarded for D saying "real". Only G's weights move.
+///  2. G step: the same fakes, judged again by the updated D; loss G = BCE(D(G(z)), 1), the
+///     non-saturating loss (Goodfellow et al., 2014): G is rewarded for D saying "real", which
+///     keeps its gradient strong exactly when D confidently rejects the fakes (minimising
+///     log(1 − D(G(z))) instead would give G almost no gradient then). Only G's weights move.
 ///
 /// Reported each step: loss D, loss G, and D(x), D(G(z)), the discriminator's mean probability
 /// of "real" for the real and the fake batch. Losses alone mislead in a GAN (both can look
@@ -86,21 +88,24 @@ public final class GANTrainer: TrainingProcedure {
         let count = real.shape[0]
         let ones = try Tensor.ones([count, 1]), zeros = try Tensor.zeros([count, 1])
 
+        // One batch of fakes serves both updates (as in PyTorch's DCGAN example): generating it
+        // once saves a pass through G per step.
+        let fake = try model.generate(model.noise(count, using: &noise))
+
         // 1. Discriminator. The fakes are detached: this loss must move only D, and cutting the
         // graph at G's output also skips a backward pass through G that would be thrown away.
         discriminatorOptimizer.zeroGrad()
-        let fake = try model.generate(model.noise(count, using: &noise)).detached()
         let realLogits = try model.discriminate(real)
-        let fakeLogits = try model.discriminate(fake)
+        let fakeLogits = try model.discriminate(fake.detached())
         let lossD = try binaryCrossEntropyWithLogits(realLogits, ones) + binaryCrossEntropyWithLogits(fakeLogits, zeros)
         try lossD.backward()
         discriminatorOptimizer.step()
 
-        // 2. Generator, through the just-updated D. Its gradient flows back through D into G;
-        // D's own gradients from this pass are left unused (and cleared at its next step).
+        // 2. Generator: the same fakes, not detached this time, judged by the just-updated D.
+        // The gradient flows back through D into G; D's own gradients from this pass are left
+        // unused (and cleared at its next step).
         generatorOptimizer.zeroGrad()
-        let verdict = try model.discriminate(model.generate(model.noise(count, using: &noise)))
-        let lossG = try binaryCrossEntropyWithLogits(verdict, ones)
+        let lossG = try binaryCrossEntropyWithLogits(model.discriminate(fake), ones)
         try lossG.backward()
         generatorOptimizer.step()
 
