@@ -12,6 +12,7 @@
 ///     TrainingLoop.swift           what every trainer shares: progress, Ctrl-C, the loss guard, files
 ///     *Trainer.swift               one step of each model, side by side with its loss
 ///     FaceSwapModel+Swap.swift     the swap, and its grade against the renderer's true answers
+///     DetectionData.swift          real faces and a generator's fakes, labelled for a detector
 ///
 /// How the shell drives a training run:
 ///
