@@ -22,6 +22,25 @@ struct CellPrinter {
         return true
     }
 
+    /// Live progress and sample pictures during training, on a terminal only: a pipe gets the
+    /// summary at the end and nothing in between, so its output stays free of escape codes.
+    func attachLiveReports(to session: Session) {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
+        var lastDrawn = Date.distantPast
+        session.context.onProgress = { progress, finished in
+            // Redraw at most ten times a second: printing every step would slow small models down.
+            guard finished || Date().timeIntervalSince(lastDrawn) > 0.1 else { return }
+            lastDrawn = Date()
+            let line = ProgressLine.format(progress, width: terminalColumns() - 1)
+            write("\r" + line + "\u{1B}[K" + (finished ? "\n" : ""), to: stdout)
+            fflush(stdout)
+        }
+        session.context.onPicture = { picture in
+            write("\r\u{1B}[K", to: stdout)
+            draw(picture)
+        }
+    }
+
     /// Informational notes from the shell itself (dimmed when colour is on).
     func note(_ text: String) {
         write((colorEnabled ? "\u{1B}[2m" + text + "\u{1B}[0m" : text) + "\n", to: stdout)
@@ -37,8 +56,7 @@ struct CellPrinter {
         return lines.joined(separator: "\n")
     }
 
-    private func draw(_ picture: Picture) {
-        let caption = picture.savedPath.map { "saved " + $0 }
+    func draw(_ picture: Picture) {
         switch pictureMode {
         case .off:
             break
@@ -53,10 +71,9 @@ struct CellPrinter {
                 write(HalfBlockEncoder.encode(picture, maxColumns: max(8, terminalColumns() - 2)), to: stdout)
             }
         }
-        if let caption { note(caption) }
     }
 
-    private func terminalColumns() -> Int {
+    func terminalColumns() -> Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80

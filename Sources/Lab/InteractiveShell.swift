@@ -15,7 +15,7 @@ struct InteractiveShell {
                          historyFile: HistoryLocation.file(environment: environment))
         defer { LineReader.finish() }
         printer.note("Deepfake Lab — type help to begin, Tab to complete, Ctrl-D to leave. Files go to \(session.context.outputFolder.path)/")
-        var suggestion: String?
+        var suggestion = session.takeSuggestion(after: nil)
         var warnedAboutUnsavedWork = false
         while true {
             switch LineReader.read(prompt: prompt(), suggestion: suggestion) {
@@ -33,7 +33,7 @@ struct InteractiveShell {
             case .line(let line):
                 let reply = session.enter(line)
                 printer.print(reply)
-                suggestion = reply.suggestedLine
+                suggestion = session.takeSuggestion(after: reply)
                 if reply.wantsToQuit {
                     if session.context.hasUnsavedWork && !warnedAboutUnsavedWork {
                         warnedAboutUnsavedWork = true

@@ -51,7 +51,9 @@ enum LineReader {
         defer { free(pointer) }
         if wasInterrupted { return .interrupted }
         let line = String(cString: pointer)
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        // Blank lines and a line repeated straight after itself add nothing to recall with ↑.
+        let previous = history_get(history_base + history_length - 1).flatMap { $0.pointee.line.map { String(cString: $0) } }
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty && line != previous {
             add_history(pointer)
             if let historyFile { append_history(1, historyFile.path) }
         }
@@ -59,21 +61,21 @@ enum LineReader {
     }
 
     /// Readline's key reader, replaced so Ctrl-C can clear the line. `poll` is interrupted by a
-    /// signal even with SA_RESTART (unlike `read`), which gives us the moment to notice it.
+    /// signal even with SA_RESTART (unlike `read`), which gives us the moment to notice it; the
+    /// short timeout also catches a Ctrl-C that lands while readline is busy redrawing.
     private static let readCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
         let descriptor = stream.map { fileno($0) } ?? STDIN_FILENO
         while true {
-            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            if poll(&request, 1, -1) < 0 {
-                guard errno == EINTR else { return EOF }
-                if Interrupt.consume() {
-                    // Empty the line and press Return for the learner: readline hands back "".
-                    rl_replace_line("", 0)
-                    wasInterrupted = true
-                    return 10
-                }
-                continue
+            if Interrupt.consume() {
+                // Empty the line and press Return for the learner: readline hands back "".
+                rl_replace_line("", 0)
+                wasInterrupted = true
+                return 10
             }
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&request, 1, 100)
+            if ready < 0 && errno != EINTR { return EOF }
+            if ready <= 0 { continue }
             var character: UInt8 = 0
             let count = Foundation.read(descriptor, &character, 1)
             if count == 1 { return Int32(character) }

@@ -22,6 +22,8 @@ struct RunCommand: ParsableCommand {
         session.fileName = file
         session.context.writePolicy = .insideOutputFolder
         let printer = options.makePrinter()
+        printer.attachLiveReports(to: session)
+        Signals.installInterruptHandler(secondPressExits: true)
         let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
         for (index, line) in lines.enumerated() {
             let reply = session.enter(line, lineNumber: index + 1)

@@ -12,6 +12,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let session = options.makeSession()
         let printer = options.makePrinter()
+        printer.attachLiveReports(to: session)
         if isatty(STDIN_FILENO) == 1 {
             InteractiveShell(session: session, printer: printer, colorEnabled: printer.colorEnabled).run()
         } else {

@@ -93,3 +93,30 @@ struct ShellEndToEndTests {
         #expect(result.status == 0)
     }
 }
+
+/// Ctrl-C during a script's training stops the training, not the script.
+struct ScriptInterruptTests {
+    @Test func ctrlCStopsTrainingAndTheScriptCarriesOn() throws {
+        let folder = ShellEndToEndTests.temporaryFolder()
+        let script = folder.appendingPathComponent("long.lab")
+        try """
+            let model = Sequential(Linear(64, 64), ReLU(), Linear(64, 64))
+            train(model, inputs: randn([32, 64]), targets: zeros([32, 64]), steps: 1000000)
+            model.parameterCount
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = labBinary()
+        process.arguments = ["run", script.path, "--out", folder.appendingPathComponent("out").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        // A million steps cannot finish in the second and a half this waits.
+        usleep(1_500_000)
+        kill(process.processIdentifier, SIGINT)
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed.contains("\ninterrupted after step "))
+        #expect(printed.hasSuffix("\n8320\n"))
+    }
+}

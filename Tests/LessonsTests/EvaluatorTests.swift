@@ -224,3 +224,30 @@ struct EvaluatorTests {
         #expect(evaluateLine(deep).hasPrefix("error: brackets nest more than 64 deep"))
     }
 }
+
+/// `help NAME` shows an example for every built-in; each must run as printed, so help never
+/// teaches something that fails. (Examples that write files write into a temporary folder.)
+struct HelpExampleTests {
+    static let names = BuiltinRegistry.standard().names
+
+    @Test(arguments: names)
+    func exampleRuns(name: String) throws {
+        let session = makeSession()
+        transcript(session, ["let model = Linear(3, 2)", "save(model, \"mlp.safetensors\")"])
+        let example = try #require(BuiltinRegistry.standard()[name]).example
+        let reply = session.enter(example)
+        #expect(reply.error == nil, "help \(name): \(example)")
+    }
+}
+
+/// What the next prompt starts with: a lesson's suggestion first, else the last error's fix.
+struct SuggestionTests {
+    @Test func aLessonSuggestionWinsOverACorrection() {
+        let session = makeSession()
+        let reply = session.enter("Sqrt(4)")
+        session.suggest("let ae = Autoencoder(latent: 32)")
+        #expect(session.takeSuggestion(after: reply) == "let ae = Autoencoder(latent: 32)")
+        #expect(session.takeSuggestion(after: reply) == "sqrt(4)")
+        #expect(session.takeSuggestion(after: nil) == nil)
+    }
+}

@@ -4,8 +4,10 @@ public struct Builtin {
     public enum Category: String, CaseIterable, Sendable {
         case tensors = "Tensors"
         case layers = "Layers"
+        case models = "Models (the lessons' ready-made networks)"
         case losses = "Losses"
         case math = "Math"
+        case training = "Training"
         case session = "Session"
     }
 
@@ -34,6 +36,13 @@ public struct BuiltinRegistry {
     public static func standard() -> BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.registerTensors()
+        registry.registerLayers()
+        registry.registerModels()
+        registry.registerLosses()
+        registry.registerFiles()
+        registry.registerTraining()
+        registry.registerGANTraining()
+        registry.registerFaceSwap()
         registry.registerMath()
         registry.registerSession()
         return registry
@@ -42,7 +51,8 @@ public struct BuiltinRegistry {
     /// `help`: every built-in by category with its one-line summary, and the commands.
     public func overview() -> String {
         var lines = ["Type an expression to see its value, or let name = … to keep it.",
-                     "Commands: help NAME (details and an example), vars (your variables), quit.", ""]
+                     "Commands: help NAME (details and an example), vars (your variables), quit.",
+                     "Tab completes names, members after a dot (x.sha⇥) and argument labels.", ""]
         for category in Builtin.Category.allCases {
             let members = names.compactMap { builtins[$0] }.filter { $0.category == category }
             guard !members.isEmpty else { continue }

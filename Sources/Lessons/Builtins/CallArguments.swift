@@ -1,3 +1,5 @@
+import Engine
+
 /// The arguments of one call, matched to the function's parameters, with typed accessors that
 /// explain a wrong argument in the learner's terms (`Conv2d: 'kernel' must be an integer, not a string`).
 public struct CallArguments {
@@ -84,6 +86,16 @@ public struct CallArguments {
             throw invalid(name, "must be between \(allowed.lowerBound) and \(allowed.upperBound), not \(Value.number(number).shortDescription)")
         }
         return Int(number)
+    }
+
+    public func tensor(_ name: String) throws -> Tensor {
+        guard case .tensor(let tensor) = value(name) else { throw mismatch(name, expected: "a tensor", given: value(name)) }
+        return tensor
+    }
+
+    public func layer(_ name: String) throws -> any Layer {
+        guard case .layer(let layer) = value(name) else { throw mismatch(name, expected: "a layer or model", given: value(name)) }
+        return layer
     }
 
     public func string(_ name: String) throws -> String {

@@ -29,6 +29,8 @@ public enum Members {
             return [.property("count", "how many characters the string has") { _ in .number(Double(text.count)) }]
         case .tensor(let tensor):
             return ofTensor(tensor)
+        case .layer(let layer):
+            return ofLayer(layer)
         case .function(let function):
             return [.property("signature", "how to call it") { _ in .string(function.signature) }]
         default:

@@ -33,15 +33,17 @@ public final class Evaluator {
             // Re-running `let x = …` replaces x, as re-running a notebook cell does.
             let value = try evaluate(expression)
             variables[name] = Variable(value: value, isConstant: isConstant)
+            if case .layer = value { context.hasUnsavedWork = true }
             return .bound(name: name, value: value)
         case .assignment(let name, let expression, let range):
             guard let existing = variables[name] else {
-                if registry[name] != nil { throw LabError(.constantReassignment(name), at: range) }
+                // `sqrt = 3` would silently hide a built-in; `let sqrt = 3` says it on purpose.
                 throw LabError(.assignmentToUndeclared(name), at: range)
             }
             guard !existing.isConstant else { throw LabError(.constantReassignment(name), at: range) }
             let value = try evaluate(expression)
             variables[name]?.value = value
+            if case .layer = value { context.hasUnsavedWork = true }
             return .bound(name: name, value: value)
         case .expression(let expression):
             return .value(try evaluate(expression))
@@ -104,13 +106,29 @@ public final class Evaluator {
     }
 
     private func call(_ callee: Expression, _ arguments: [ArgumentExpression], at range: SourceRange) throws -> Value {
-        guard case .function(let function) = try evaluate(callee) else {
-            throw LabError(.notCallable(try evaluate(callee).typeDescription), at: range)
+        let calleeValue = try evaluate(callee)
+        if case .layer(let layer) = calleeValue { return try run(layer, arguments, at: range) }
+        guard case .function(let function) = calleeValue else {
+            throw LabError(.notCallable(calleeValue.typeDescription), at: range)
         }
         let values = try arguments.map { (label: $0.label, value: try evaluate($0.value), range: $0.range) }
         return try locate(at: range) {
             let bound = try CallArguments(binding: values, to: function, context: context)
             return try function.body(bound)
+        }
+    }
+
+    /// `model(x)`: a forward pass. Without gradient tracking, since nothing at the prompt calls
+    /// backward, and the graph would hold every intermediate tensor in memory.
+    private func run(_ layer: any Layer, _ arguments: [ArgumentExpression], at range: SourceRange) throws -> Value {
+        let name = Value.layerTypeName(layer)
+        let function = Function(name, [.positional("input", "Tensor", "the input batch")], returns: "Tensor",
+                                summary: "runs the layer") { _ in .nothing }
+        let values = try arguments.map { (label: $0.label, value: try evaluate($0.value), range: $0.range) }
+        return try locate(at: range) {
+            let bound = try CallArguments(binding: values, to: function, context: context)
+            let input = try bound.tensor("input")
+            return .tensor(try GradientMode.withoutGradients { try layer(input) })
         }
     }
 
@@ -128,7 +146,12 @@ public final class Evaluator {
     }
 
     private func subscriptValue(_ receiver: Value, _ index: Value, at range: SourceRange) throws -> Value {
-        guard case .list(let elements) = receiver else { throw LabError(.notIndexable(receiver.typeDescription), at: range) }
+        let elements: [Value]
+        switch receiver {
+        case .list(let list): elements = list
+        case .layer(let sequential as Sequential): elements = sequential.layers.map(Value.layer)  // model[0]
+        default: throw LabError(.notIndexable(receiver.typeDescription), at: range)
+        }
         guard case .number(let number) = index, number == number.rounded(), abs(number) < 1e15 else {
             throw LabError(.operatorTypeMismatch(operator: "[ ]", left: receiver.typeDescription, right: index.typeDescription), at: range)
         }

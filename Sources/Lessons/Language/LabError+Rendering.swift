@@ -64,6 +64,8 @@ extension LabError.Reason {
             return "\(function): '\(parameter)' must be \(expected), not \(given)"
         case .invalidArgument(let function, let parameter, let reason):
             return "\(function): '\(parameter)' \(reason)"
+        case .layerMismatch(let layer, let index, let expected, let got, let unit, let fromIndex):
+            return "\(layer) (layer \(index)) expects \(expected) \(unit) but got \(got) from layer \(fromIndex) — make them match"
         case .memoryBudgetExceeded(let what, let bytes, let budget):
             return "\(what) would need \(formatBytes(bytes)), more than the \(formatBytes(budget)) a single value may use — use smaller sizes"
         case .writeOutsideOutputFolder(let path, let folder):

@@ -42,6 +42,9 @@ public struct LabError: Error, Equatable, Sendable {
         case argumentType(function: String, parameter: String, expected: String, given: String)
         case invalidArgument(function: String, parameter: String, reason: String)
 
+        /// A layer in a Sequential cannot take what the layer before it produces.
+        case layerMismatch(layer: String, index: Int, expected: Int, got: Int, unit: String, fromIndex: Int)
+
         // Resources: refused before anything is allocated or written
         case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
         case writeOutsideOutputFolder(path: String, folder: String)

@@ -7,11 +7,15 @@ extension Value {
         switch self {
         case .number(let number): return Value.format(number)
         case .string(let text): return "\"" + text + "\""
+        case .text(let text): return text.split(separator: "\n").first.map(String.init) ?? ""
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let elements):
             let shown = elements.prefix(8).map(\.shortDescription)
             return "[" + shown.joined(separator: ", ") + (elements.count > 8 ? ", … (\(elements.count) values)" : "") + "]"
         case .tensor(let tensor): return "Tensor\(tensor.shape)"
+        case .layer(let layer):
+            let count = layer.parameterCount
+            return Value.layerTypeName(layer) + " (\(ModelSummary.grouped(count)) parameter\(count == 1 ? "" : "s"))"
         case .function(let function): return function.signature
         case .nothing: return ""
         }
@@ -21,6 +25,8 @@ extension Value {
     public var cellDescription: String {
         switch self {
         case .tensor(let tensor): return tensor.description
+        case .text(let text): return text
+        case .layer(let layer): return ModelSummary.table(for: layer)
         case .function(let function): return function.signature + "\n  " + function.summary
         default: return shortDescription
         }

@@ -4,9 +4,13 @@ import Engine
 public enum Value {
     case number(Double)
     case string(String)
+    /// Preformatted text, such as a model summary: printed as it is, without quotes.
+    case text(String)
     case bool(Bool)
     case list([Value])
     case tensor(Tensor)
+    /// A layer or a whole model: `Linear(784, 10)`, `Sequential(…)`. Calling it runs it on a tensor.
+    case layer(any Layer)
     /// A built-in or a method bound to its receiver, not yet called: `Linear` or `model.summary`.
     case function(Function)
     /// The result of something done for its effect, like `seed(42)`; prints nothing.
@@ -17,9 +21,11 @@ public enum Value {
         switch self {
         case .number: return "a number"
         case .string: return "a string"
+        case .text: return "a text"
         case .bool: return "a boolean"
         case .list(let elements): return "a list of \(elements.count) value\(elements.count == 1 ? "" : "s")"
         case .tensor(let tensor): return "a tensor of shape \(tensor.shape)"
+        case .layer(let layer): return "a \(Value.layerTypeName(layer)) layer"
         case .function(let function): return "the function \(function.name)"
         case .nothing: return "nothing"
         }
@@ -30,12 +36,21 @@ public enum Value {
         switch self {
         case .number: return "Number"
         case .string: return "String"
+        case .text: return "Text"
         case .bool: return "Bool"
         case .list: return "List"
         case .tensor: return "Tensor"
+        case .layer(let layer): return Value.layerTypeName(layer)
         case .function: return "Function"
         case .nothing: return "Nothing"
         }
+    }
+}
+
+extension Value {
+    /// `Linear`, `Conv2d`, `Sequential`: the class name, as PyTorch prints it.
+    public static func layerTypeName(_ layer: any Layer) -> String {
+        String(describing: type(of: layer))
     }
 }
 

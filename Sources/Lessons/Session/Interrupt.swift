@@ -12,6 +12,11 @@ public enum Interrupt {
         requested.store(true, ordering: .relaxed)
     }
 
+    /// Whether a Ctrl-C is waiting to be noticed, without clearing it.
+    public static var isRequested: Bool {
+        requested.load(ordering: .relaxed)
+    }
+
     /// True once per Ctrl-C; clears the flag so the next computation starts fresh.
     public static func consume() -> Bool {
         requested.exchange(false, ordering: .relaxed)

@@ -36,6 +36,20 @@ public final class Session {
         evaluator = Evaluator(registry: registry, context: context)
     }
 
+    /// A line a lesson wants at the next prompt, typed out and editable ("pre-filled cell").
+    private var queuedSuggestion: String?
+
+    /// Places `line` at the next prompt for the learner to edit and run with Return.
+    public func suggest(_ line: String) {
+        queuedSuggestion = line
+    }
+
+    /// The line for the next prompt: a lesson's suggestion, else a correction from the last error.
+    public func takeSuggestion(after reply: Reply?) -> String? {
+        defer { queuedSuggestion = nil }
+        return queuedSuggestion ?? reply?.suggestedLine
+    }
+
     /// True while a multi-line statement is being typed.
     public var isContinuing: Bool { !pendingLines.isEmpty }
 

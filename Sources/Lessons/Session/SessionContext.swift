@@ -17,6 +17,10 @@ public final class SessionContext {
     public var hasUnsavedWork = false
     /// Pictures produced by the current cell, for the terminal to draw after the text.
     public var pictures: [Picture] = []
+    /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
+    /// them nil. `finished` is true for the last report, so a progress line can end its row.
+    public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
+    public var onPicture: ((Picture) -> Void)?
 
     public init(outputFolder: URL) {
         self.outputFolder = outputFolder
@@ -24,6 +28,8 @@ public final class SessionContext {
 
     /// Paths written so far, which later writes may replace (see `OutputFolder.freshPath`).
     public private(set) var writtenFiles: Set<String> = []
+    /// The path each requested name was actually written to.
+    private var redirectedPaths: [String: URL] = [:]
 
     /// Where a file named by the learner goes: plain names land in the output folder; other
     /// paths are honoured only when the write policy allows it. Creates the folder it needs and
@@ -35,8 +41,11 @@ public final class SessionContext {
         } catch {
             throw LabError(.fileProblem(path: url.path, reason: "cannot create its folder (\(error.localizedDescription))"))
         }
+        // Writing the same name again updates the file this session made, not a third copy.
+        if let earlier = redirectedPaths[url.path] { return earlier }
         let fresh = OutputFolder.freshPath(for: url, writtenThisSession: writtenFiles)
         writtenFiles.insert(fresh.path)
+        redirectedPaths[url.path] = fresh
         return fresh
     }
 

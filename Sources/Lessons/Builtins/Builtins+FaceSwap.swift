@@ -1,0 +1,75 @@
+import Engine
+import Foundation
+import Imaging
+
+/// The deepfake itself at the prompt: one shared encoder and a decoder per person
+/// (Sources/Lessons/Experiments/FaceSwapModel.swift). Train it on the pair set, then draw
+/// person A's faces with person B's decoder.
+extension BuiltinRegistry {
+    mutating func registerFaceSwap() {
+        register(Function("FaceSwap", [.labelled("latent", "Int", default: .number(128), "numbers in the shared code"),
+                                       .labelled("width", "Int", default: .number(32), "channels of the first convolution")],
+                          returns: "Layer", summary: "the face-swap autoencoder: a shared encoder, decoder_a and decoder_b") { arguments in
+            let latent = try arguments.integer("latent", in: 1...4096), width = try arguments.integer("width", in: 1...256)
+            try MemoryBudget.check(float32Elements: [4 * width * 16, latent], what: "FaceSwap(latent: \(latent), width: \(width))")
+            return .layer(try FaceSwapModel(latent: latent, width: width))
+        }, category: .models, example: "let swapper = FaceSwap(latent: 64)")
+
+        register(Function("trainFaceSwap", [
+            .positional("model", "Layer", "a FaceSwap model"),
+            .labelled("data", "String", default: .string("pair-32"), "the pair set of persons A and B"),
+            .labelled("lr", "Double", default: .number(Double(FaceSwapTrainer.defaultConfig.learningRate)), "Adam's learning rate"),
+            .labelled("steps", "Int", default: .number(Double(FaceSwapTrainer.defaultConfig.steps)), "how many steps (each sees A and B)"),
+            .labelled("batch", "Int", default: .number(Double(FaceSwapTrainer.defaultConfig.batchSize)), "faces per person per step"),
+            .labelled("seed", "Int", default: .number(0), "picks the batches"),
+            .labelled("every", "Int", default: .number(100), "steps between sample grids"),
+        ], returns: "Text", summary: "trains each decoder to redraw its own person, then scores the swap A → B") { arguments in
+            try trainFaceSwap(arguments)
+        }, category: .training, example: "trainFaceSwap(FaceSwap(latent: 8, width: 4), steps: 2, batch: 2)")
+
+        register(Function("swap", [.positional("model", "Layer", "a trained FaceSwap model"),
+                                   .positional("faces", "Tensor", "faces [N, 3, 32, 32] in [0, 1]"),
+                                   .labelled("to", "String", default: .string("B"), "whose decoder draws them: \"A\" or \"B\"")],
+                          returns: "Tensor", summary: "the deepfake: faces encoded, then drawn as the other person") { arguments in
+            guard let model = try arguments.layer("model") as? FaceSwapModel else {
+                throw arguments.invalid("model", "must be a FaceSwap model")
+            }
+            guard let person = FaceSwapModel.Person(rawValue: try arguments.string("to").uppercased()) else {
+                throw arguments.invalid("to", "must be \"A\" or \"B\"")
+            }
+            return .tensor(try model.swap(try arguments.tensor("faces"), to: person))
+        }, category: .training, example: "swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 4, role: \"A\"))")
+    }
+}
+
+private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
+    guard let model = try arguments.layer("model") as? FaceSwapModel else {
+        throw arguments.invalid("model", "must be a FaceSwap model — make one with FaceSwap()")
+    }
+    let data = try FaceSwapData.load(try datasetFolder(try arguments.string("data"), arguments, nameParameter: "data").path)
+    let config = TrainingConfig(learningRate: Float(try arguments.number("lr")), batchSize: try arguments.integer("batch", in: 1...4096),
+                                steps: try arguments.integer("steps", in: 1...1_000_000), betas: FaceSwapTrainer.defaultConfig.betas,
+                                seed: UInt64(try arguments.integer("seed", in: 0...Int(Int32.max))),
+                                sampleEvery: try arguments.integer("every", in: 1...1_000_000))
+    let context = arguments.context
+    // The loop writes its grids and history itself, into the session folder (never elsewhere).
+    try FileManager.default.createDirectory(at: context.outputFolder, withIntermediateDirectories: true)
+    var lastProgress: TrainingProgress?
+    let outcome = try FaceSwapTrainer(model: model, data: data, config: config).train(output: context.outputFolder) { event in
+        switch event {
+        case .progress(let progress):
+            lastProgress = progress
+            context.onProgress?(progress, false)
+        case .samplesWritten(let url, _):
+            if let (image, _) = try? PNGFile.read(url.path) {
+                let rgb = image.rgb()
+                context.onPicture?(Picture(width: rgb.width, height: rgb.height, pixels: rgb.pixels, savedPath: url.path))
+            }
+        }
+    }
+    if let lastProgress { context.onProgress?(lastProgress, true) }
+    context.hasUnsavedWork = true
+    let score = try model.score(on: data)
+    return .text([outcome.summary, score.summary, "history in \(outcome.historyFile.path)"]
+        .joined(separator: "\n"))
+}
