@@ -92,6 +92,20 @@ struct ExperimentsOperationsTests {
         #expect(try classifier(Tensor.zeros([2, 3, 32, 32])).shape == [2, 1])
     }
 
+    @Test func detectionDataPairsRealFacesWithAsManyFakes() throws {
+        let pairs = try #require(Fixtures.pairs)
+        // Two "generated" pictures in a GAN's range: all −1 (black) and all +1 (white).
+        let generated = Tensor(shape: [2, 3, 32, 32], data: [Float](repeating: -1, count: 3072) + [Float](repeating: 1, count: 3072))
+        let (images, labels) = try DetectionData.realVersusGenerated(real: pairs.trainA, generated: generated)
+        #expect(images.count == 4 && labels == [1, 1, 0, 0])
+        #expect(try images.image(0).data == pairs.trainA.image(0).data)
+        #expect(try images.image(2).data.allSatisfy { $0 == 0 } && images.image(3).data.allSatisfy { $0 == 1 })
+        #expect(images.attribute("source", of: 2) == "generated")
+        #expect(throws: ExperimentError.unsuitableData("2 generated pictures but only 1 real ones; generate at most 1")) {
+            try DetectionData.realVersusGenerated(real: pairs.trainA.subset([0]), generated: generated)
+        }
+    }
+
     @Test func dcganWeightsStartAsTheRecipeSays() throws {
         let gan = try Random.withSeed(13) { try DCGAN() }
         #expect(gan.latent == 64 && gan.width == 32)

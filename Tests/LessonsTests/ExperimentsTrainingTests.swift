@@ -50,7 +50,13 @@ struct ExperimentsTrainingTests {
         let trainer = try AutoencoderTrainer(model: model, faces: pairs.trainA, fixedFaces: pairs.heldOutA,
                                              config: Fixtures.config(steps: 3), name: "ae")
         _ = try trainer.train(output: folder, interruptRequested: { false })
+        // A learner changes the settings between calls; the next call uses them.
+        trainer.config.batchSize = 4
+        trainer.config.betas = (0.5, 0.99)
+        trainer.config.learningRate = 1e-4
         let outcome = try trainer.train(output: folder, interruptRequested: { false })
+        #expect(trainer.batches.batchSize == 4)
+        #expect(trainer.optimizer.betas == (0.5, 0.99) && trainer.optimizer.learningRate == 1e-4)
         #expect(outcome.totalSteps == 6)
         #expect(trainer.history.steps == Array(1...6))
         // sampleEvery 0: one grid at the end of each call.

@@ -8,7 +8,7 @@ import Engine
 /// two, and every step then costs the same.
 struct BatchStream {
     let dataset: ImageDataset
-    let batchSize: Int
+    private(set) var batchSize: Int
     let range: ImageDataset.PixelRange
     /// Mirror each picture with probability ½: a mirrored face is still a face.
     let flipHorizontally: Bool
@@ -24,6 +24,11 @@ struct BatchStream {
         self.range = range
         self.flipHorizontally = flipHorizontally
         random = RandomGenerator(seed: seed)
+    }
+
+    /// A learner may change the batch size between `train` calls; the current epoch goes on.
+    mutating func setBatchSize(_ size: Int) {
+        batchSize = min(size, dataset.count)
     }
 
     /// The next batch, `[B, C, H, W]`, with the dataset indices of its pictures (for labels).

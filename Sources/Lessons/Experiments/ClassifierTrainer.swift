@@ -11,6 +11,9 @@ import Foundation
 /// Measured at the defaults (300 steps, about 30 s on 2 cores): "glasses" 94% right on held-out
 /// faces, where always answering "no" scores 80%. "Smiling" (smile > 0.3) stays at the base rate:
 /// at 32×32 a smile is a few pixels of mouth, a good lesson in what resolution can and cannot show.
+/// Real vs generated (`DetectionData`, fakes from a GAN trained at its defaults): 100% of 1,000
+/// held-out pictures right after 300 steps, 100% of training batches from step ~90: a one-minute
+/// GAN's fakes are easy to catch.
 ///
 /// Reported each step: the loss and the batch's accuracy. Every `sampleEvery` steps it writes
 /// `classifier-step-NNNNNN.png`: 16 held-out pictures, each captioned with the predicted
@@ -62,6 +65,10 @@ public final class ClassifierTrainer: TrainingProcedure {
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
     public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
                       interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
+        try config.validate()
+        // Apply what the learner changed since the last call.
+        batches.setBatchSize(config.batchSize)
+        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
         optimizer.learningRate = config.learningRate
         model.train()
         // Dropout draws from the lab's random source: a seeded source of its own keeps runs repeatable.

@@ -14,7 +14,12 @@ import Foundation
 /// held-out A faces: the faces; decoder A's reconstruction; the swap (decoder B); and the
 /// ground truth, B with exactly that expression, pose and light.
 public final class FaceSwapTrainer: TrainingProcedure {
-    /// Measured to show recognisable swaps within a minute on 2 CPU cores.
+    /// Measured (release, 2 threads, shared 2-core machine): 10–17 steps/s (each step is a
+    /// batch of A and a batch of B); person B recognisable in the swap row by step 100 (~9 s);
+    /// 600 steps in 34–57 s, swap PSNR 21.3–21.9 dB, SSIM 0.79–0.82 against the true answers,
+    /// where the mean B face scores 18.2 dB, 0.78. At 2,000 steps the backgrounds and head
+    /// poses follow A closely (PSNR 21.6 dB, SSIM 0.81): most of what is left is skin colour,
+    /// the classic deepfake tell (decoder B is shown A's lighting and skin in the code).
     public static let defaultConfig = TrainingConfig(learningRate: 3e-3, batchSize: 16, steps: 600,
                                                      betas: (0.9, 0.999), seed: 0, sampleEvery: 100)
 
@@ -54,6 +59,11 @@ public final class FaceSwapTrainer: TrainingProcedure {
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
     public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
                       interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
+        try config.validate()
+        // Apply what the learner changed since the last call.
+        batchesA.setBatchSize(config.batchSize)
+        batchesB.setBatchSize(config.batchSize)
+        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
         optimizer.learningRate = config.learningRate
         model.train()
         return try TrainingLoop.run(self, config: config, state: &state, output: folder,

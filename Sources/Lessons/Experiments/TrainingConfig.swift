@@ -41,6 +41,15 @@ public struct TrainingConfig: Sendable {
     }
 }
 
+extension Adam {
+    /// Whether this optimiser was built with other betas than `config`'s. Adam's betas are fixed
+    /// at creation, so a trainer whose learner changed them builds a new Adam (its running
+    /// averages start again from zero).
+    func differs(from config: TrainingConfig) -> Bool {
+        betas != config.betas
+    }
+}
+
 extension TrainingConfig: Equatable {
     public static func == (lhs: TrainingConfig, rhs: TrainingConfig) -> Bool {
         lhs.learningRate == rhs.learningRate && lhs.batchSize == rhs.batchSize && lhs.steps == rhs.steps
