@@ -43,6 +43,7 @@ public struct BuiltinRegistry {
         registry.registerTraining()
         registry.registerGANTraining()
         registry.registerFaceSwap()
+        registry.registerGeneration()
         registry.registerMath()
         registry.registerSession()
         return registry

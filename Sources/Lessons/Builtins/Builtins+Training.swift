@@ -37,11 +37,11 @@ extension BuiltinRegistry {
             .labelled("loss", "String", default: .string("mse"), "\"mse\", \"l1\" or \"bce\" (binary cross-entropy on logits)"),
             .labelled("lr", "Double", default: .number(1e-3), "Adam's learning rate"),
             .labelled("steps", "Int", default: .number(200), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(32), "examples per mini-batch"),
+            .labelled("batch", "Int", default: .number(32), "examples per mini-batch (at most 4096)"),
             .labelled("betas", "[Double]", default: .list([.number(0.9), .number(0.999)]), "Adam's moment decay rates"),
             .labelled("seed", "Int", default: .number(0), "picks the batches, so a run can be repeated"),
-            .labelled("every", "Int", default: .number(50), "steps between sample grids and rollback points"),
-        ], returns: "Text", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
+            .labelled("every", "Int", default: .number(50), "steps between sample grids"),
+        ], returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
             try train(arguments)
         }, category: .training, example: "train(Sequential(Linear(4, 8), ReLU(), Linear(8, 4)), inputs: randn([64, 4]), targets: randn([64, 4]), steps: 20)")
     }
@@ -68,37 +68,17 @@ func datasetFolder(_ name: String, _ arguments: CallArguments, nameParameter: St
 
 private func train(_ arguments: CallArguments) throws -> Value {
     let model = try arguments.layer("model")
-    let loss: Trainer.Loss
+    let loss: SupervisedTrainer.Loss
     switch try arguments.string("loss") {
     case "mse": loss = { try mseLoss($0, $1) }
     case "l1": loss = { try l1Loss($0, $1) }
     case "bce": loss = { try binaryCrossEntropyWithLogits($0, $1) }
     default: throw arguments.invalid("loss", "must be \"mse\", \"l1\" or \"bce\"")
     }
-    let betas = try arguments.value("betas").numbers(arguments, "betas")
-    guard betas.count == 2, betas.allSatisfy({ $0 >= 0 && $0 < 1 }) else { throw arguments.invalid("betas", "must be two numbers in [0, 1), e.g. [0.5, 0.999]") }
-    let learningRate = try arguments.number("lr")
-    guard learningRate > 0, learningRate < 10 else { throw arguments.invalid("lr", "must be between 0 and 10") }
-    let settings = Trainer.Settings(steps: try arguments.integer("steps", in: 1...1_000_000), batchSize: try arguments.integer("batch", in: 1...65536),
-                                    learningRate: Float(learningRate), betas: (Float(betas[0]), Float(betas[1])),
-                                    seed: UInt64(try arguments.integer("seed", in: 0...Int(Int32.max))), sampleEvery: try arguments.integer("every", in: 1...1_000_000))
+    let config = try arguments.trainingConfig(defaultBetas: (0.9, 0.999))
     let context = arguments.context
-    var lastProgress: TrainingProgress?
-    let report = try Trainer.train(model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"), loss: loss, settings: settings,
-                                   onStep: { progress in lastProgress = progress; context.onProgress?(progress, false) },
-                                   onSample: { step, outputs in try writeSamples(outputs, step: step, context: context) })
-    if let lastProgress { context.onProgress?(lastProgress, true) }
-    context.hasUnsavedWork = true
-    let csv = try context.prepareWrite(to: "loss-history.csv")
-    try Trainer.csv(report.losses).write(to: csv, atomically: true, encoding: .utf8)
-    return .text(summary(report, csvPath: csv.path))
-}
-
-/// What happened, in one or two lines: how it ended, how far the loss came, where the history is.
-private func summary(_ report: Trainer.Report, csvPath: String) -> String {
-    var lines = endingLines(report.ending, steps: report.losses.count, seconds: report.seconds)
-    if let first = report.losses.first, let last = report.losses.last {
-        lines.append("loss \(ProgressLine.formatMetric(first)) → \(ProgressLine.formatMetric(last)); history in \(csvPath)")
-    }
-    return lines.joined(separator: "\n")
+    let prefix = try context.freshPrefix("train")
+    let trainer = try SupervisedTrainer(model: model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"),
+                                        loss: loss, config: config, name: prefix)
+    return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

@@ -13,6 +13,8 @@ public enum Value {
     case layer(any Layer)
     /// A built-in or a method bound to its receiver, not yet called: `Linear` or `model.summary`.
     case function(Function)
+    /// What a training run recorded: its ending and every step's losses (`plot(run)` draws it).
+    case history(TrainingRun)
     /// The result of something done for its effect, like `seed(42)`; prints nothing.
     case nothing
 
@@ -27,6 +29,7 @@ public enum Value {
         case .tensor(let tensor): return "a tensor of shape \(tensor.shape)"
         case .layer(let layer): return "a \(Value.layerTypeName(layer)) layer"
         case .function(let function): return "the function \(function.name)"
+        case .history(let run): return "a loss history of \(run.history.steps.count) steps"
         case .nothing: return "nothing"
         }
     }
@@ -42,6 +45,7 @@ public enum Value {
         case .tensor: return "Tensor"
         case .layer(let layer): return Value.layerTypeName(layer)
         case .function: return "Function"
+        case .history: return "LossHistory"
         case .nothing: return "Nothing"
         }
     }
