@@ -17,13 +17,12 @@ import Foundation
 /// Every `sampleEvery` steps it writes `gan-step-NNNNNN.png`: 32 faces from the SAME 32 noise
 /// vectors, so the grids show how each imagined face develops.
 public final class GANTrainer: TrainingProcedure {
-    /// Tuned for a minute on 2 CPU cores: measured (release, shared 2-core machine) 7.6 steps/s
-    /// on 2 threads under load and 12.5 on 1 thread, so 600 steps take 48–80 s; head-and-
-    /// shoulder blobs by step 200, faces with hair by 400–600. The paper's η = 2e-4 with batches of 64 is the safe
-    /// recipe for long runs, but a minute allows only ~250 such steps: blobs, not faces. Batches of
-    /// 32 take half the time, and η = 5e-4 (still with β₁ = 0.5) moves 2.5× as far per step;
-    /// measured, heads and shoulders appear by step 300 and faces with hair by step 600. For a
-    /// long run, go back to 2e-4: the higher rate makes D and G overshoot each other more often.
+    /// Tuned for a minute on 2 CPU cores. The paper's η = 2e-4 with batches of 64 is the safe
+    /// recipe for long runs, but a minute allows only ~250 such steps: blobs, not faces. Batches
+    /// of 32 take half the time, and η = 5e-4 (still with β₁ = 0.5) moves 2.5× as far per step.
+    /// Measured (release, a shared 2-core machine): 7.6 steps/s on 2 threads, 12.5 on 1 thread,
+    /// so 600 steps take 48–80 s; head-and-shoulder blobs by step 200, faces with hair by
+    /// 400–600. For a long run go back to 2e-4: the higher rate makes D and G overshoot more often.
     public static let defaultConfig = TrainingConfig(learningRate: 5e-4, batchSize: 32, steps: 600,
                                                      betas: (0.5, 0.999), seed: 0, sampleEvery: 100)
 
