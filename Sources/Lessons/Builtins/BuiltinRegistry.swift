@@ -44,6 +44,7 @@ public struct BuiltinRegistry {
         registry.registerGANTraining()
         registry.registerFaceSwap()
         registry.registerGeneration()
+        registry.registerClassifier()
         registry.registerMath()
         registry.registerSession()
         return registry
