@@ -104,7 +104,7 @@ struct FacesBuiltinTests {
     static let cases: [(line: String, printed: String)] = [
         ("faces(\"faces-32\", count: 4).shape", "[4, 3, 32, 32]"),
         ("faces(\"pair-32\", count: 2, role: \"B\").shape", "[2, 3, 32, 32]"),
-        ("faces(\"faces-32\", count: 8, signed: true).min", "error: Tensor has no member 'min'"),
+        ("faces(\"faces-32\", count: 8, signed: true).min", "error: Faces has no member 'min'"),
         ("faces(\"faces-32\", count: 8, signed: true).abs().max()", "1"),
         ("faces(\"faces-32\", role: \"A\")", "error: faces: 'role' matches no images in faces-32 — only the pair sets (pair-32, pair-64) have roles"),
         ("swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 2, role: \"A\")).shape", "[2, 3, 32, 32]"),

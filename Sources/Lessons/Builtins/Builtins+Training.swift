@@ -10,7 +10,7 @@ extension BuiltinRegistry {
                                     .labelled("count", "Int", default: .number(256), "how many images to load"),
                                     .labelled("signed", "Bool", default: .bool(false), "values in [-1, 1] (for Tanh outputs) instead of [0, 1]"),
                                     .labelled("role", "String", default: .string(""), "in the pair sets, \"A\" or \"B\" for one person only")],
-                          returns: "Tensor", summary: "synthetic face images from datasets-small as a [N, 3, H, W] tensor") { arguments in
+                          returns: "Faces", summary: "synthetic faces from datasets-small with their attributes; use it as a [N, 3, H, W] tensor") { arguments in
             let name = try arguments.string("name")
             let role = try arguments.string("role")
             guard ["", "A", "B"].contains(role) else { throw arguments.invalid("role", "must be \"A\" or \"B\" (the two people of a pair set)") }
@@ -24,10 +24,9 @@ extension BuiltinRegistry {
             let count = min(try arguments.integer("count", in: 1...100_000), dataset.count)
             try MemoryBudget.check(float32Elements: [count, dataset.imageSize], what: "\(count) images")
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
-            var values: [Float] = []
-            values.reserveCapacity(count * dataset.imageSize)
-            for index in 0..<count { values += try dataset.image(index, range: range).data }
-            return .tensor(try Tensor(validating: values, shape: [count, dataset.channels, dataset.height, dataset.width]))
+            let faces = try dataset.subset(Array(0..<count))
+            return .dataset(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
+                                    images: try faces.firstImages(count, range: range), range: range))
         }, category: .training, example: "let data = faces(\"faces-32\", count: 64)")
 
         register(Function("train", [

@@ -18,6 +18,7 @@ extension Value {
             return Value.layerTypeName(layer) + " (\(ModelSummary.grouped(count)) parameter\(count == 1 ? "" : "s"))"
         case .function(let function): return function.signature
         case .history(let run): return run.shortDescription
+        case .dataset(let set): return set.shortDescription
         case .nothing: return ""
         }
     }
@@ -30,6 +31,7 @@ extension Value {
         case .layer(let layer): return ModelSummary.table(for: layer)
         case .function(let function): return function.signature + "\n  " + function.summary
         case .history(let run): return run.description
+        case .dataset(let set): return set.description
         default: return shortDescription
         }
     }
