@@ -10,6 +10,14 @@ import Imaging
 func runTraining(_ context: SessionContext, prefix: String,
                  _ body: (_ folder: URL, _ observer: (TrainingEvent) -> Void) throws -> TrainingOutcome) throws -> TrainingRun {
     var lastProgress: TrainingProgress?
+    // Even when training throws after some steps: the model has changed (work to save), and the
+    // progress row must end so the error prints on a line of its own.
+    defer {
+        if let lastProgress {
+            context.hasUnsavedWork = true
+            context.onProgress?(lastProgress, true)
+        }
+    }
     let outcome = try body(context.outputFolder) { event in
         switch event {
         case .progress(let progress):
@@ -19,8 +27,6 @@ func runTraining(_ context: SessionContext, prefix: String,
             if let picture = Picture(url) { context.onPicture?(picture) }
         }
     }
-    if let lastProgress { context.onProgress?(lastProgress, true) }
-    context.hasUnsavedWork = true
     return TrainingRun(outcome, prefix: prefix)
 }
 

@@ -46,10 +46,15 @@ enum LossPlot {
             for (index, value) in (history.values(name) ?? []).enumerated() where value.isFinite {
                 let x = margin + 1 + (history.steps.count == 1 ? 0 : index * plotWidth / (history.steps.count - 1))
                 let y = height - margin - Int(((value - low) / span * Double(plotHeight)).rounded())
-                // Join to the previous point with a vertical run, so steep drops stay connected.
+                // A straight segment from the previous point: in each column, fill from where the
+                // line was in the column before to where it is now, so steep drops stay connected.
                 let from = previous ?? (x, y)
+                var lastY = from.y
                 for fillX in from.x...x {
-                    for fillY in min(from.y, y)...max(from.y, y) { paint(fillX, fillY, colour) }
+                    let t = x == from.x ? 1 : Double(fillX - from.x) / Double(x - from.x)
+                    let lineY = from.y + Int((t * Double(y - from.y)).rounded())
+                    for fillY in min(lastY, lineY)...max(lastY, lineY) { paint(fillX, fillY, colour) }
+                    lastY = lineY
                 }
                 previous = (x, y)
             }
