@@ -9,7 +9,9 @@
 ///   Session/    `Session`: lines in, printed cells out; output folders; Ctrl-C (`Interrupt`).
 ///   Completion/ `Completer`: what Tab offers, worked out from the line and the cursor.
 ///   Terminal/   Pure encoders for pictures in a terminal (half blocks, kitty, iTerm2).
-///   Training/   `Trainer` and `GANTrainer` loops, the progress line, the loss guard.
+///   Experiments/ The lessons' models and their trainers, all on one `TrainingLoop`.
+///   Training/   What the shell adds: `SupervisedTrainer` (train's step for any model), the
+///               progress line, the loss guard, `LossPlot` (PNG and sparkline) and `TrainingRun`.
 ///
 /// The `lab` executable (Sources/Lab) only wires these to readline and the terminal.
 public enum Lessons {}

@@ -141,9 +141,22 @@ struct PseudoTerminalTests {
         colorMark = colorTerminal.waitFor("\u{1B}[38;2;128;128;128m\u{1B}[48;2;128;128;128m▀", after: colorMark)
         #expect(colorMark != nil)
         colorMark = colorTerminal.waitFor("lab> ", after: colorMark)
+        // Training draws each sample grid as soon as it is written, before its summary.
+        colorTerminal.type("train(Sequential(Flatten(), Linear(48, 48), Reshape([3, 4, 4])), inputs: ones([4, 3, 4, 4]), "
+                           + "targets: ones([4, 3, 4, 4]) * 0.5, steps: 2)\r")
+        let trainingStart = colorMark
+        colorMark = colorTerminal.waitFor("trained to step 2 in ", after: colorMark)
+        #expect(colorMark != nil)
+        if let start = trainingStart, let end = colorMark {
+            #expect(colorTerminal.screen[start..<end].contains("▀"))
+        }
+        colorMark = colorTerminal.waitFor("lab> ", after: colorMark)
+        colorTerminal.type("\u{4}")
+        colorMark = colorTerminal.waitFor("Press Ctrl-D again", after: colorMark)
         colorTerminal.type("\u{4}")
         #expect(colorTerminal.waitForExit())
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2/gray.png").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2/train-step-000002.png").path))
 
         // A line repeated straight after itself is kept in the history once.
         for _ in 0..<2 {

@@ -29,7 +29,7 @@ struct CompleterTests {
         ("noise.reshape(n|", 14, ["names", "noise"]),
         // Labels belong to the innermost open call: inside zeros( there are none.
         ("randn(zeros([1]), st|", 18, ["std: "]),
-        ("randn(zeros(s|", 12, ["save", "seed", "show", "sqrt", "swap"]),
+        ("randn(zeros(s|", 12, ["sample", "save", "seed", "show", "sqrt", "swap"]),
         ("Conv2d(3, 8, k|", 13, ["kernel: "]),
         ("let m = Lin|", 8, ["Linear"]),
         ("help ze|", 5, ["zeros"]),

@@ -169,10 +169,15 @@ struct TwoPartModelTests {
         #expect(lines[4].hasPrefix("  1  discriminator: Sequential(…)"))
     }
 
-    @Test func trainGANTakesADCGAN() {
-        let printed = transcript(makeSession(), ["let gan = DCGAN(latent: 8, width: 4)",
-                                                 "trainGAN(gan, data: randn([8, 3, 32, 32]), steps: 2, batch: 4)"])
-        #expect(printed.contains("\ntrained 2 steps in "))
+    /// Experiments' GANTrainer at the prompt; a second run in the same folder gets `gan-2` files.
+    @Test func trainGANTakesADCGAN() throws {
+        let session = makeSession()
+        let printed = transcript(session, ["let gan = DCGAN(latent: 8, width: 4)",
+                                           "trainGAN(gan, steps: 2, batch: 4)", "trainGAN(gan, steps: 1, batch: 4)"])
+        #expect(printed.contains("\ntrained to step 2 in "))
+        #expect(printed.contains("\ntrained to step 1 in "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.context.outputFolder.path).sorted()
+        #expect(files == ["gan-2-loss.csv", "gan-2-step-000001.png", "gan-loss.csv", "gan-step-000002.png"])
     }
 
     @Test func checkpointsUsePyTorchNames() throws {

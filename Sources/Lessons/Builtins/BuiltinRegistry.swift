@@ -43,6 +43,8 @@ public struct BuiltinRegistry {
         registry.registerTraining()
         registry.registerGANTraining()
         registry.registerFaceSwap()
+        registry.registerGeneration()
+        registry.registerClassifier()
         registry.registerMath()
         registry.registerSession()
         return registry

@@ -23,7 +23,7 @@ extension BuiltinRegistry {
             .labelled("batch", "Int", default: .number(Double(FaceSwapTrainer.defaultConfig.batchSize)), "faces per person per step"),
             .labelled("seed", "Int", default: .number(0), "picks the batches"),
             .labelled("every", "Int", default: .number(100), "steps between sample grids"),
-        ], returns: "Text", summary: "trains each decoder to redraw its own person, then scores the swap A → B") { arguments in
+        ], returns: "LossHistory", summary: "trains each decoder to redraw its own person, then scores the swap A → B") { arguments in
             try trainFaceSwap(arguments)
         }, category: .training, example: "trainFaceSwap(FaceSwap(latent: 8, width: 4), steps: 2, batch: 2)")
 
@@ -47,29 +47,11 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
         throw arguments.invalid("model", "must be a FaceSwap model — make one with FaceSwap()")
     }
     let data = try FaceSwapData.load(try datasetFolder(try arguments.string("data"), arguments, nameParameter: "data").path)
-    let config = TrainingConfig(learningRate: Float(try arguments.number("lr")), batchSize: try arguments.integer("batch", in: 1...4096),
-                                steps: try arguments.integer("steps", in: 1...1_000_000), betas: FaceSwapTrainer.defaultConfig.betas,
-                                seed: UInt64(try arguments.integer("seed", in: 0...Int(Int32.max))),
-                                sampleEvery: try arguments.integer("every", in: 1...1_000_000))
+    let config = try arguments.trainingConfig(defaultBetas: FaceSwapTrainer.defaultConfig.betas)
     let context = arguments.context
-    // The loop writes its grids and history itself, into the session folder (never elsewhere).
-    try FileManager.default.createDirectory(at: context.outputFolder, withIntermediateDirectories: true)
-    var lastProgress: TrainingProgress?
-    let outcome = try FaceSwapTrainer(model: model, data: data, config: config).train(output: context.outputFolder) { event in
-        switch event {
-        case .progress(let progress):
-            lastProgress = progress
-            context.onProgress?(progress, false)
-        case .samplesWritten(let url, _):
-            if let (image, _) = try? PNGFile.read(url.path) {
-                let rgb = image.rgb()
-                context.onPicture?(Picture(width: rgb.width, height: rgb.height, pixels: rgb.pixels, savedPath: url.path))
-            }
-        }
-    }
-    if let lastProgress { context.onProgress?(lastProgress, true) }
-    context.hasUnsavedWork = true
-    let score = try model.score(on: data)
-    return .text([outcome.summary, score.summary, "history in \(outcome.historyFile.path)"]
-        .joined(separator: "\n"))
+    let prefix = try context.freshPrefix("faceswap")
+    let trainer = try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
+    var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+    run.extraLines = [try model.score(on: data).summary]
+    return .history(run)
 }

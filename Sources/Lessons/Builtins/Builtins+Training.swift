@@ -10,7 +10,7 @@ extension BuiltinRegistry {
                                     .labelled("count", "Int", default: .number(256), "how many images to load"),
                                     .labelled("signed", "Bool", default: .bool(false), "values in [-1, 1] (for Tanh outputs) instead of [0, 1]"),
                                     .labelled("role", "String", default: .string(""), "in the pair sets, \"A\" or \"B\" for one person only")],
-                          returns: "Tensor", summary: "synthetic face images from datasets-small as a [N, 3, H, W] tensor") { arguments in
+                          returns: "Faces", summary: "synthetic faces from datasets-small with their attributes; use it as a [N, 3, H, W] tensor") { arguments in
             let name = try arguments.string("name")
             let role = try arguments.string("role")
             guard ["", "A", "B"].contains(role) else { throw arguments.invalid("role", "must be \"A\" or \"B\" (the two people of a pair set)") }
@@ -24,10 +24,9 @@ extension BuiltinRegistry {
             let count = min(try arguments.integer("count", in: 1...100_000), dataset.count)
             try MemoryBudget.check(float32Elements: [count, dataset.imageSize], what: "\(count) images")
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
-            var values: [Float] = []
-            values.reserveCapacity(count * dataset.imageSize)
-            for index in 0..<count { values += try dataset.image(index, range: range).data }
-            return .tensor(try Tensor(validating: values, shape: [count, dataset.channels, dataset.height, dataset.width]))
+            let faces = try dataset.subset(Array(0..<count))
+            return .dataset(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
+                                    images: try faces.firstImages(count, range: range), range: range))
         }, category: .training, example: "let data = faces(\"faces-32\", count: 64)")
 
         register(Function("train", [
@@ -37,11 +36,11 @@ extension BuiltinRegistry {
             .labelled("loss", "String", default: .string("mse"), "\"mse\", \"l1\" or \"bce\" (binary cross-entropy on logits)"),
             .labelled("lr", "Double", default: .number(1e-3), "Adam's learning rate"),
             .labelled("steps", "Int", default: .number(200), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(32), "examples per mini-batch"),
+            .labelled("batch", "Int", default: .number(32), "examples per mini-batch (at most 4096)"),
             .labelled("betas", "[Double]", default: .list([.number(0.9), .number(0.999)]), "Adam's moment decay rates"),
             .labelled("seed", "Int", default: .number(0), "picks the batches, so a run can be repeated"),
-            .labelled("every", "Int", default: .number(50), "steps between sample grids and rollback points"),
-        ], returns: "Text", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
+            .labelled("every", "Int", default: .number(50), "steps between sample grids"),
+        ], returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
             try train(arguments)
         }, category: .training, example: "train(Sequential(Linear(4, 8), ReLU(), Linear(8, 4)), inputs: randn([64, 4]), targets: randn([64, 4]), steps: 20)")
     }
@@ -68,37 +67,17 @@ func datasetFolder(_ name: String, _ arguments: CallArguments, nameParameter: St
 
 private func train(_ arguments: CallArguments) throws -> Value {
     let model = try arguments.layer("model")
-    let loss: Trainer.Loss
+    let loss: SupervisedTrainer.Loss
     switch try arguments.string("loss") {
     case "mse": loss = { try mseLoss($0, $1) }
     case "l1": loss = { try l1Loss($0, $1) }
     case "bce": loss = { try binaryCrossEntropyWithLogits($0, $1) }
     default: throw arguments.invalid("loss", "must be \"mse\", \"l1\" or \"bce\"")
     }
-    let betas = try arguments.value("betas").numbers(arguments, "betas")
-    guard betas.count == 2, betas.allSatisfy({ $0 >= 0 && $0 < 1 }) else { throw arguments.invalid("betas", "must be two numbers in [0, 1), e.g. [0.5, 0.999]") }
-    let learningRate = try arguments.number("lr")
-    guard learningRate > 0, learningRate < 10 else { throw arguments.invalid("lr", "must be between 0 and 10") }
-    let settings = Trainer.Settings(steps: try arguments.integer("steps", in: 1...1_000_000), batchSize: try arguments.integer("batch", in: 1...65536),
-                                    learningRate: Float(learningRate), betas: (Float(betas[0]), Float(betas[1])),
-                                    seed: UInt64(try arguments.integer("seed", in: 0...Int(Int32.max))), sampleEvery: try arguments.integer("every", in: 1...1_000_000))
+    let config = try arguments.trainingConfig(defaultBetas: (0.9, 0.999))
     let context = arguments.context
-    var lastProgress: TrainingProgress?
-    let report = try Trainer.train(model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"), loss: loss, settings: settings,
-                                   onStep: { progress in lastProgress = progress; context.onProgress?(progress, false) },
-                                   onSample: { step, outputs in try writeSamples(outputs, step: step, context: context) })
-    if let lastProgress { context.onProgress?(lastProgress, true) }
-    context.hasUnsavedWork = true
-    let csv = try context.prepareWrite(to: "loss-history.csv")
-    try Trainer.csv(report.losses).write(to: csv, atomically: true, encoding: .utf8)
-    return .text(summary(report, csvPath: csv.path))
-}
-
-/// What happened, in one or two lines: how it ended, how far the loss came, where the history is.
-private func summary(_ report: Trainer.Report, csvPath: String) -> String {
-    var lines = endingLines(report.ending, steps: report.losses.count, seconds: report.seconds)
-    if let first = report.losses.first, let last = report.losses.last {
-        lines.append("loss \(ProgressLine.formatMetric(first)) → \(ProgressLine.formatMetric(last)); history in \(csvPath)")
-    }
-    return lines.joined(separator: "\n")
+    let prefix = try context.freshPrefix("train")
+    let trainer = try SupervisedTrainer(model: model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"),
+                                        loss: loss, config: config, name: prefix)
+    return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

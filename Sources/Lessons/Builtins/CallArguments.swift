@@ -89,7 +89,7 @@ public struct CallArguments {
     }
 
     public func tensor(_ name: String) throws -> Tensor {
-        guard case .tensor(let tensor) = value(name) else { throw mismatch(name, expected: "a tensor", given: value(name)) }
+        guard case .tensor(let tensor) = value(name).asTensorIfDataset else { throw mismatch(name, expected: "a tensor", given: value(name)) }
         return tensor
     }
 

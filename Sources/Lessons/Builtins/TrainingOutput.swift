@@ -1,34 +1,63 @@
 import Engine
+import Foundation
 import Imaging
 
-/// What `train` and `trainGAN` report: how training ended, sample grids, list arguments.
+/// What every training built-in shares at the prompt: a fresh file-name prefix in the session's
+/// folder, live progress, and each sample grid drawn as soon as it is written.
 
-/// How training ended, in the learner's terms.
-func endingLines(_ ending: Trainer.Ending, steps: Int, seconds: Double) -> [String] {
-    let speed = seconds > 0 ? formatDecimal(Double(steps) / seconds, digits: 1) : "?"
-    var lines: [String] = []
-    switch ending {
-    case .finished:
-        lines.append("trained \(steps) steps in \(formatDecimal(seconds, digits: 1))s (\(speed) steps/s)")
-    case .interrupted(let step):
-        lines.append("interrupted after step \(step); the model keeps the weights it had then")
-    case .stopped(let verdict, let rolledBackTo):
-        lines.append("stopped: " + (verdict.explanation ?? "training went wrong"))
-        lines.append("the weights were rolled back to step \(rolledBackTo), the last good state")
+/// Runs `body` (a trainer's `train(output:observer:)`) with the session's folder and an observer
+/// that reports progress and draws sample grids; returns the run as a value the learner can keep.
+func runTraining(_ context: SessionContext, prefix: String,
+                 _ body: (_ folder: URL, _ observer: (TrainingEvent) -> Void) throws -> TrainingOutcome) throws -> TrainingRun {
+    var lastProgress: TrainingProgress?
+    // Even when training throws after some steps: the model has changed (work to save), and the
+    // progress row must end so the error prints on a line of its own.
+    defer {
+        if let lastProgress {
+            context.hasUnsavedWork = true
+            context.onProgress?(lastProgress, true)
+        }
     }
-    return lines
+    let outcome = try body(context.outputFolder) { event in
+        switch event {
+        case .progress(let progress):
+            lastProgress = progress
+            context.onProgress?(progress, false)
+        case .samplesWritten(let url, _):
+            if let picture = Picture(url) { context.onPicture?(picture) }
+        }
+    }
+    return TrainingRun(outcome, prefix: prefix)
 }
 
-/// A grid of the model's first outputs, when they are images, written as `samples-step-000050.png`.
-func writeSamples(_ outputs: Tensor, step: Int, context: SessionContext) throws {
-    guard outputs.rank == 4, [1, 3].contains(outputs.shape[1]) else { return }
-    let first = try outputs.sliced(axis: 0, 0..<min(16, outputs.shape[0]))
-    let range: ImageDataset.PixelRange = (first.data.min() ?? 0) < -0.01 ? .minusOneToOne : .zeroToOne
-    let images = try Image.images(from: first, range: range).map { $0.rgb() }
-    let grid = try ImageGrid.make(images, columns: min(8, images.count)).rgb()
-    let url = try context.prepareWrite(to: "samples-step-" + String(step).leftPadded(to: 6, with: "0") + ".png")
-    try PNGFile.write(grid, to: url.path)
-    context.onPicture?(Picture(width: grid.width, height: grid.height, pixels: grid.pixels, savedPath: url.path))
+extension Picture {
+    /// A PNG the lab just wrote, for the terminal to draw; nil if it cannot be read back.
+    init?(_ url: URL) {
+        guard let (image, _) = try? PNGFile.read(url.path) else { return nil }
+        let rgb = image.rgb()
+        self.init(width: rgb.width, height: rgb.height, pixels: rgb.pixels, savedPath: url.path)
+    }
+}
+
+extension CallArguments {
+    /// The knobs every training built-in takes (`lr`, `batch`, `steps`, `seed`, `every`), checked
+    /// and gathered; `betas` come from the `betas` argument when the built-in has one.
+    func trainingConfig(defaultBetas: (Float, Float)) throws -> TrainingConfig {
+        var betas = defaultBetas
+        if function.parameters.contains(where: { $0.name == "betas" }) {
+            let numbers = try value("betas").numbers(self, "betas")
+            guard numbers.count == 2, numbers.allSatisfy({ $0 >= 0 && $0 < 1 }) else {
+                throw invalid("betas", "must be two numbers in [0, 1), e.g. [0.5, 0.999]")
+            }
+            betas = (Float(numbers[0]), Float(numbers[1]))
+        }
+        let learningRate = try number("lr")
+        guard learningRate > 0, learningRate < 10 else { throw invalid("lr", "must be between 0 and 10") }
+        return TrainingConfig(learningRate: Float(learningRate), batchSize: try integer("batch", in: 1...4096),
+                              steps: try integer("steps", in: 1...1_000_000), betas: betas,
+                              seed: UInt64(try integer("seed", in: 0...Int(Int32.max))),
+                              sampleEvery: try integer("every", in: 1...1_000_000))
+    }
 }
 
 extension Value {

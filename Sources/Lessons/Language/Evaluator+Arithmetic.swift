@@ -4,7 +4,7 @@ import Engine
 /// engine does (a number counts as a scalar tensor); strings and lists join with `+`.
 extension Evaluator {
     func negate(_ operand: Value, at range: SourceRange) throws -> Value {
-        switch operand {
+        switch operand.asTensorIfDataset {
         case .number(let number): return .number(-number)
         case .tensor(let tensor): return .tensor(-tensor)
         default: throw LabError(.negationTypeMismatch(operand.typeDescription), at: range)
@@ -12,6 +12,8 @@ extension Evaluator {
     }
 
     func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+        // A face set takes part in arithmetic as its images.
+        let (left, right) = (left.asTensorIfDataset, right.asTensorIfDataset)
         switch (left, right) {
         case (.number(let a), .number(let b)):
             return .number(try arithmetic(op, a, b, at: range))

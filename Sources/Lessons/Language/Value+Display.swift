@@ -17,6 +17,8 @@ extension Value {
             let count = layer.parameterCount
             return Value.layerTypeName(layer) + " (\(ModelSummary.grouped(count)) parameter\(count == 1 ? "" : "s"))"
         case .function(let function): return function.signature
+        case .history(let run): return run.shortDescription
+        case .dataset(let set): return set.shortDescription
         case .nothing: return ""
         }
     }
@@ -28,6 +30,8 @@ extension Value {
         case .text(let text): return text
         case .layer(let layer): return ModelSummary.table(for: layer)
         case .function(let function): return function.signature + "\n  " + function.summary
+        case .history(let run): return run.description
+        case .dataset(let set): return set.description
         default: return shortDescription
         }
     }

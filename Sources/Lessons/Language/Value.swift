@@ -13,6 +13,10 @@ public enum Value {
     case layer(any Layer)
     /// A built-in or a method bound to its receiver, not yet called: `Linear` or `model.summary`.
     case function(Function)
+    /// What a training run recorded: its ending and every step's losses (`plot(run)` draws it).
+    case history(TrainingRun)
+    /// Faces from a shipped dataset with their attributes; used as a tensor, it is its images.
+    case dataset(FaceSet)
     /// The result of something done for its effect, like `seed(42)`; prints nothing.
     case nothing
 
@@ -27,6 +31,8 @@ public enum Value {
         case .tensor(let tensor): return "a tensor of shape \(tensor.shape)"
         case .layer(let layer): return "a \(Value.layerTypeName(layer)) layer"
         case .function(let function): return "the function \(function.name)"
+        case .history(let run): return "a loss history of \(run.history.steps.count) steps"
+        case .dataset(let set): return "a face set of \(set.faces.count) pictures"
         case .nothing: return "nothing"
         }
     }
@@ -42,12 +48,20 @@ public enum Value {
         case .tensor: return "Tensor"
         case .layer(let layer): return Value.layerTypeName(layer)
         case .function: return "Function"
+        case .history: return "LossHistory"
+        case .dataset: return "Faces"
         case .nothing: return "Nothing"
         }
     }
 }
 
 extension Value {
+    /// A face set stands for its images wherever a tensor is expected; every other value as it is.
+    var asTensorIfDataset: Value {
+        if case .dataset(let set) = self { return .tensor(set.images) }
+        return self
+    }
+
     /// `Linear`, `Conv2d`, `Sequential`: the class name, as PyTorch prints it.
     public static func layerTypeName(_ layer: any Layer) -> String {
         String(describing: type(of: layer))

@@ -100,6 +100,9 @@ public final class Session {
     private func describe(_ outcome: Evaluator.Outcome) -> [Output] {
         switch outcome {
         case .value(.nothing), .quit: return []
+        case .value(.dataset(let set)):
+            // Like a notebook: a face set shows what it holds as well as how much.
+            return [.text(set.description)] + ((try? set.preview()).map { [.picture($0)] } ?? [])
         case .value(let value): return [.text(value.cellDescription)]
         case .bound(let name, let value): return [.text(name + " = " + value.shortDescription)]
         case .text(let text): return [.text(text)]

@@ -49,6 +49,28 @@ public final class SessionContext {
         return fresh
     }
 
+    /// A file-name prefix for a training run, `gan`, else `gan-2`, `gan-3`, …: the first whose
+    /// history (`<prefix>-loss.csv`) and grids (`<prefix>-step-000100.png`) would replace no file
+    /// in the output folder, written in this session or before. The trainers name their own files
+    /// from the prefix, so it is the whole run that gets a fresh name.
+    public func freshPrefix(_ base: String) throws -> String {
+        do {
+            try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        } catch {
+            throw LabError(.fileProblem(path: outputFolder.path, reason: "cannot create it (\(error.localizedDescription))"))
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: outputFolder.path)) ?? []
+        func taken(_ prefix: String) -> Bool {
+            existing.contains { $0.hasPrefix(prefix + "-loss.") || $0.hasPrefix(prefix + "-step-") }
+        }
+        var candidate = base, attempt = 2
+        while taken(candidate) {
+            candidate = "\(base)-\(attempt)"
+            attempt += 1
+        }
+        return candidate
+    }
+
     func resolveWritePath(_ path: String) throws -> URL {
         let url = path.hasPrefix("/") || path.hasPrefix("~")
             ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath)

@@ -1,59 +1,74 @@
 import Engine
 import Foundation
+import Imaging
 import Testing
 @testable import Lessons
 
-/// The training loop: it learns, it stops cleanly on Ctrl-C, and it rolls back when the loss breaks.
-struct TrainerTests {
-    /// y = 2x − 1 with a little noise: a single Linear(1, 1) should find weight 2 and bias −1.
+/// `train(model, inputs:, targets:)`'s step on the shared loop: it learns, it stops cleanly on
+/// Ctrl-C, and it rolls back when the loss breaks.
+struct SupervisedTrainerTests {
+    /// y = 2x − 1: a single Linear(1, 1) should find weight 2 and bias −1.
     static func line() throws -> (Tensor, Tensor) {
-        let x = try Tensor.uniform([64, 1], low: -1, high: 1, using: &Self.generator)
+        var generator = RandomGenerator(seed: 3)
+        let x = try Tensor.uniform([64, 1], low: -1, high: 1, using: &generator)
         return (x, try x * 2 - 1)
     }
-    nonisolated(unsafe) static var generator = RandomGenerator(seed: 3)
+
+    static func trainer(_ model: any Layer, steps: Int, batchSize: Int = 8, learningRate: Float = 0.01, sampleEvery: Int = 0,
+                        loss: @escaping SupervisedTrainer.Loss = { try mseLoss($0, $1) }) throws -> SupervisedTrainer {
+        let (x, y) = try line()
+        return try SupervisedTrainer(model: model, inputs: x, targets: y, loss: loss,
+                                     config: TrainingConfig(learningRate: learningRate, batchSize: batchSize, steps: steps,
+                                                            sampleEvery: sampleEvery), name: "train")
+    }
 
     @Test func learnsAStraightLine() throws {
-        let (x, y) = try Self.line()
         let model = try Random.withSeed(1) { try Linear(1, 1) }
         var reported = 0
-        let report = try Trainer.train(model, inputs: x, targets: y, loss: { try mseLoss($0, $1) },
-                                       settings: .init(steps: 300, batchSize: 16, learningRate: 0.05),
-                                       onStep: { _ in reported += 1 })
-        #expect(report.ending == .finished)
-        #expect(reported == 300 && report.losses.count == 300)
-        #expect(report.losses.last! < 1e-3)
+        let outcome = try Self.trainer(model, steps: 300, batchSize: 16, learningRate: 0.05)
+            .train(output: ExperimentsFixtures.folder()) { if case .progress = $0 { reported += 1 } }
+        #expect(outcome.ending == .finished)
+        #expect(reported == 300 && outcome.history.steps.count == 300)
+        #expect(outcome.history.values("loss")!.last! < 1e-3)
         #expect(abs(model.weight.data[0] - 2) < 0.05)
         #expect(abs(model.bias!.data[0] + 1) < 0.05)
     }
 
     @Test func aNaNLossRollsBackToTheLastGoodStep() throws {
-        let (x, y) = try Self.line()
         let model = try Random.withSeed(2) { try Linear(1, 1) }
         var calls = 0
-        // The loss breaks at step 8; snapshots are taken every 5 steps.
-        let report = try Trainer.train(model, inputs: x, targets: y, loss: { output, target in
+        // The loss breaks at step 8: the weights after step 6 gave step 7 a healthy loss.
+        let outcome = try Self.trainer(model, steps: 20, loss: { output, target in
             calls += 1
             let loss = try mseLoss(output, target)
             return calls == 8 ? try loss * Float.nan : loss
-        }, settings: .init(steps: 20, batchSize: 8, learningRate: 0.01, sampleEvery: 5))
-        guard case .stopped(let verdict, let rolledBackTo) = report.ending else {
-            Issue.record("expected a stop, got \(report.ending)")
+        }).train(output: ExperimentsFixtures.folder()) { _ in }
+        guard case .stoppedByGuard(let verdict, let rolledBackTo) = outcome.ending else {
+            Issue.record("expected a stop, got \(outcome.ending)")
             return
         }
-        #expect(rolledBackTo == 5)
+        #expect(rolledBackTo == 6)
         #expect(verdict.explanation?.hasPrefix("loss became nan at step 8") == true)
-        #expect(report.losses.count == 7)
+        #expect(outcome.history.steps.count == 6)
         #expect(model.weight.data.allSatisfy { $0.isFinite })
     }
 
     @Test func ctrlCStopsBetweenSteps() throws {
-        let (x, y) = try Self.line()
-        let model = try Linear(1, 1)
-        let report = try Trainer.train(model, inputs: x, targets: y, loss: { try mseLoss($0, $1) },
-                                       settings: .init(steps: 100, batchSize: 8, learningRate: 0.01),
-                                       onStep: { progress in if progress.step == 3 { Interrupt.request() } })
-        #expect(report.ending == .interrupted(afterStep: 3))
-        #expect(report.losses.count == 3)
+        let outcome = try Self.trainer(try Linear(1, 1), steps: 100).train(output: ExperimentsFixtures.folder()) { event in
+            if case .progress(let progress) = event, progress.step == 3 { Interrupt.request() }
+        }
+        #expect(outcome.ending == .interrupted)
+        #expect(outcome.totalSteps == 3 && outcome.history.steps.count == 3)
+    }
+
+    /// Outputs that are not pictures get the loss curve as their "sample".
+    @Test func aModelWithoutImageOutputsIsDrawnAsItsLossCurve() throws {
+        let folder = ExperimentsFixtures.folder()
+        let outcome = try Self.trainer(try Linear(1, 1), steps: 4).train(output: folder) { _ in }
+        #expect(outcome.sampleFiles.map(\.lastPathComponent) == ["train-loss.png"])
+        let png = try ExperimentsFixtures.readPNG(outcome.sampleFiles[0])
+        #expect(png.width == LossPlot.width && png.height == LossPlot.height)
+        #expect(png.text["Synthetic"] == PNGFile.syntheticLabel)
     }
 
     @Test func trainAtThePromptWritesTheLossHistory() throws {
@@ -63,8 +78,8 @@ struct TrainerTests {
             "let model = Linear(2, 1)",
             "train(model, inputs: randn([32, 2]), targets: zeros([32, 1]), steps: 20, batch: 8)",
         ])
-        #expect(printed.contains("\ntrained 20 steps in "))
-        let csv = try String(contentsOf: session.context.outputFolder.appendingPathComponent("loss-history.csv"), encoding: .utf8)
+        #expect(printed.contains("\ntrained to step 20 in "))
+        let csv = try String(contentsOf: session.context.outputFolder.appendingPathComponent("train-loss.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("step,loss\n1,"))
         #expect(csv.split(separator: "\n").count == 21)
     }
@@ -89,7 +104,7 @@ struct FacesBuiltinTests {
     static let cases: [(line: String, printed: String)] = [
         ("faces(\"faces-32\", count: 4).shape", "[4, 3, 32, 32]"),
         ("faces(\"pair-32\", count: 2, role: \"B\").shape", "[2, 3, 32, 32]"),
-        ("faces(\"faces-32\", count: 8, signed: true).min", "error: Tensor has no member 'min'"),
+        ("faces(\"faces-32\", count: 8, signed: true).min", "error: Faces has no member 'min'"),
         ("faces(\"faces-32\", count: 8, signed: true).abs().max()", "1"),
         ("faces(\"faces-32\", role: \"A\")", "error: faces: 'role' matches no images in faces-32 — only the pair sets (pair-32, pair-64) have roles"),
         ("swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 2, role: \"A\")).shape", "[2, 3, 32, 32]"),
