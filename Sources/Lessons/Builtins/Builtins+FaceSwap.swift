@@ -46,12 +46,16 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
     guard let model = try arguments.layer("model") as? FaceSwapModel else {
         throw arguments.invalid("model", "must be a FaceSwap model — make one with FaceSwap()")
     }
-    let data = try FaceSwapData.load(try datasetFolder(try arguments.string("data"), arguments, nameParameter: "data").path)
     let config = try arguments.trainingConfig(defaultBetas: FaceSwapTrainer.defaultConfig.betas)
+    let dataName = try arguments.string("data")
     let context = arguments.context
-    let prefix = try context.freshPrefix("faceswap")
-    let trainer = try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
+    let (trainer, prefix) = try context.trainers.trainer("faceswap", model: model, data: dataName,
+        freshPrefix: { try context.freshPrefix("faceswap") },
+        make: { prefix in
+            let data = try FaceSwapData.load(try datasetFolder(dataName, arguments, nameParameter: "data").path)
+            return try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
+        }, update: { $0.config = config })
     var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
-    run.extraLines = [try model.score(on: data).summary]
+    run.extraLines = [try model.score(on: trainer.data).summary]
     return .history(run)
 }
