@@ -8,6 +8,7 @@ public struct Builtin {
         case losses = "Losses"
         case math = "Math"
         case training = "Training"
+        case generation = "Using a trained model"
         case session = "Session"
     }
 
@@ -43,8 +44,8 @@ public struct BuiltinRegistry {
         registry.registerTraining()
         registry.registerGANTraining()
         registry.registerFaceSwap()
-        registry.registerGeneration()
         registry.registerClassifier()
+        registry.registerGeneration()
         registry.registerMath()
         registry.registerSession()
         return registry

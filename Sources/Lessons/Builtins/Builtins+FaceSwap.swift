@@ -38,7 +38,7 @@ extension BuiltinRegistry {
                 throw arguments.invalid("to", "must be \"A\" or \"B\"")
             }
             return .tensor(try model.swap(try arguments.tensor("faces"), to: person))
-        }, category: .training, example: "swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 4, role: \"A\"))")
+        }, category: .generation, example: "swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 4, role: \"A\"))")
     }
 }
 
