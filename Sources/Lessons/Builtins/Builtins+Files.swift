@@ -62,6 +62,7 @@ func showImages(_ tensor: Tensor, name: String, _ arguments: CallArguments, para
     guard [1, 3, 4].contains(batch.shape[1]) else {
         throw arguments.invalid(parameter, "needs 1, 3 or 4 channels (axis C), not \(batch.shape[1]) in shape \(tensor.shape)")
     }
+    guard batch.shape[0] > 0 else { throw arguments.invalid(parameter, "holds no pictures (shape \(tensor.shape))") }
     guard batch.shape[2] <= 4096, batch.shape[3] <= 4096, batch.shape[0] <= 256 else {
         throw arguments.invalid(parameter, "is too large to show (at most 256 images of 4096×4096)")
     }

@@ -29,7 +29,8 @@ final class SupervisedTrainer: TrainingProcedure {
 
     init(model: any Layer, inputs: Tensor, targets: Tensor, loss: @escaping Loss, config: TrainingConfig, name: String) throws {
         let count = inputs.shape.first ?? 0
-        guard count > 0, targets.shape.first == count else {
+        guard count > 0 else { throw LabError(.failure("train: the inputs hold no examples (shape \(inputs.shape))")) }
+        guard targets.shape.first == count else {
             throw LabError(.failure("train: inputs and targets need the same number of examples (axis 0), got \(inputs.shape) and \(targets.shape)"))
         }
         // A batch is copied out of the data each step; refuse one too large before it is made.
