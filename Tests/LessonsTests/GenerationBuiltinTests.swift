@@ -25,6 +25,8 @@ struct GenerationBuiltinTests {
         (["reconstruct(Autoencoder(latent: 8, width: 4), zeros([0, 3, 32, 32]))"],
          "error: reconstruct: 'faces' holds no pictures (shape [0, 3, 32, 32])"),
         (["train(Linear(1, 1), inputs: zeros([0, 1]), targets: zeros([0, 1]))"], "error: train: the inputs hold no examples (shape [0, 1])"),
+        (["let ae = Autoencoder(latent: 8, width: 4)", "trainAutoencoder(ae, steps: 2, batch: 4)", "trainAutoencoder(ae, steps: 1, batch: 4).steps"], "3"),
+        (["trainAutoencoder(DCGAN(latent: 8, width: 4))"], "error: trainAutoencoder: 'model' must be an Autoencoder — make one with Autoencoder()"),
         (["plot(3)"], "error: plot: 'history' must be what a training built-in returned, e.g. let run = train(…)"),
         (["let run = train(Linear(2, 1), inputs: zeros([8, 2]), targets: ones([8, 1]), steps: 3)"],
          "run = LossHistory[3 steps: loss]"),

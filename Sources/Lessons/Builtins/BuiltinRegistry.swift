@@ -42,6 +42,7 @@ public struct BuiltinRegistry {
         registry.registerLosses()
         registry.registerFiles()
         registry.registerTraining()
+        registry.registerAutoencoderTraining()
         registry.registerGANTraining()
         registry.registerFaceSwap()
         registry.registerClassifier()
