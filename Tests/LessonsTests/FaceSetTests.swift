@@ -11,6 +11,7 @@ struct FaceSetTests {
         (["faces(count: 8).images.shape"], "[8, 3, 32, 32]"),
         (["(faces(count: 8) * 2).shape"], "[8, 3, 32, 32]"),
         (["(-faces(count: 2)).shape"], "[2, 3, 32, 32]"),
+        (["sqrt(faces(count: 2)).shape"], "[2, 3, 32, 32]"),
         (["Autoencoder(latent: 8, width: 4)(faces(count: 2)).shape"], "[2, 3, 32, 32]"),
         (["faces(count: 8).labels(\"glasses\").sum()"], "2"),
         (["faces(count: 8).labels(\"glasses\").shape"], "[8, 1]"),

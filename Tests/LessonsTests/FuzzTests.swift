@@ -12,13 +12,15 @@ struct FuzzTests {
         "zeros", "ones", "randn", "tensor", "sqrt", "log", "pow", "seed", "help", "vars",
         "shape", "mean", "reshape", "matmul", "count", "item", "std:", "mean:", "kernel:",
         "Linear", "Sequential", "ReLU", "Conv2d", "Flatten", "show", "save", "load", "mseLoss", "summary", "weight",
+        "plot", "sample", "interpolate", "reconstruct", "labels", "attribute", "images", "steps:", "from:", "to:", "faces",
         "//", "\n", ";", "$", "!", "é", "🙂", "\t", "\\",
     ]
 
     @Test(arguments: [2026, 7, 99, 12345] as [UInt64])
     func randomLinesNeverCrashOrLoseVariables(seed: UInt64) {
         let session = makeSession()
-        transcript(session, ["let keep = 42", "let kept = tensor([1, 2])"])
+        // `faces` is a face set, so its members and its use as a tensor are fuzzed too.
+        transcript(session, ["let keep = 42", "let kept = tensor([1, 2])", "let faces = faces(count: 4)"])
         var generator = RandomGenerator(seed: seed)
         for _ in 0..<4000 {
             var line = ""

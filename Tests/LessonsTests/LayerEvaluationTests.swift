@@ -169,15 +169,19 @@ struct TwoPartModelTests {
         #expect(lines[4].hasPrefix("  1  discriminator: Sequential(…)"))
     }
 
-    /// Experiments' GANTrainer at the prompt; a second run in the same folder gets `gan-2` files.
+    /// Experiments' GANTrainer at the prompt: training the same GAN again continues its run and
+    /// its files; another GAN's run gets `gan-2` files.
     @Test func trainGANTakesADCGAN() throws {
         let session = makeSession()
-        let printed = transcript(session, ["let gan = DCGAN(latent: 8, width: 4)",
-                                           "trainGAN(gan, steps: 2, batch: 4)", "trainGAN(gan, steps: 1, batch: 4)"])
-        #expect(printed.contains("\ntrained to step 2 in "))
+        let printed = transcript(session, ["let gan = DCGAN(latent: 8, width: 4)", "let other = DCGAN(latent: 8, width: 4)",
+                                           "trainGAN(gan, steps: 2, batch: 4)", "trainGAN(gan, steps: 1, batch: 4)",
+                                           "trainGAN(other, steps: 1, batch: 4)"])
+        #expect(printed.contains("\ntrained to step 2 in ") && printed.contains("\ntrained to step 3 in "))
         #expect(printed.contains("\ntrained to step 1 in "))
         let files = try FileManager.default.contentsOfDirectory(atPath: session.context.outputFolder.path).sorted()
-        #expect(files == ["gan-2-loss.csv", "gan-2-step-000001.png", "gan-loss.csv", "gan-step-000002.png"])
+        #expect(files == ["gan-2-loss.csv", "gan-2-step-000001.png", "gan-loss.csv", "gan-step-000002.png", "gan-step-000003.png"])
+        let csv = try String(contentsOf: session.context.outputFolder.appendingPathComponent("gan-loss.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 4)
     }
 
     @Test func checkpointsUsePyTorchNames() throws {

@@ -8,6 +8,7 @@ public struct Builtin {
         case losses = "Losses"
         case math = "Math"
         case training = "Training"
+        case generation = "Using a trained model"
         case session = "Session"
     }
 
@@ -41,10 +42,11 @@ public struct BuiltinRegistry {
         registry.registerLosses()
         registry.registerFiles()
         registry.registerTraining()
+        registry.registerAutoencoderTraining()
         registry.registerGANTraining()
         registry.registerFaceSwap()
-        registry.registerGeneration()
         registry.registerClassifier()
+        registry.registerGeneration()
         registry.registerMath()
         registry.registerSession()
         return registry

@@ -47,35 +47,60 @@ struct ClassifierQuestion {
     }
 }
 
+/// A detector's trainer with the held-out faces it is graded on, kept together between calls.
+private final class DetectorExam {
+    let trainer: ClassifierTrainer
+    let testImages: Tensor
+    let testLabels: [Float]
+    init(_ trainer: ClassifierTrainer, _ testImages: Tensor, _ testLabels: [Float]) {
+        (self.trainer, self.testImages, self.testLabels) = (trainer, testImages, testLabels)
+    }
+}
+
 private func trainClassifier(_ arguments: CallArguments) throws -> Value {
     guard let model = try arguments.layer("model") as? FaceClassifier else {
         throw arguments.invalid("model", "must be a FaceClassifier — make one with FaceClassifier()")
     }
     let config = try arguments.trainingConfig(defaultBetas: ClassifierTrainer.defaultConfig.betas)
     let question = try arguments.string("question")
-    let (train, heldOut) = try FaceDatasetLoader.load(try datasetFolder("faces-32", arguments, nameParameter: "question").path).split()
-    let images: ImageDataset, labels: [Float], testImages: ImageDataset, testLabels: [Float]
+    var gan: DCGAN?
     if question == "real" {
         guard case .layer = arguments.value("gan") else { throw arguments.invalid("gan", "is needed for \"real\": the DCGAN whose fakes to catch") }
-        let gan = try arguments.dcgan("gan")
+        gan = try arguments.dcgan("gan")
+    } else if !ClassifierQuestion.known.contains(where: { $0.name == question }) {
+        throw arguments.invalid("question", "must be \"real\" or one of " + ClassifierQuestion.known.map { "\"\($0.name)\"" }.joined(separator: ", "))
+    }
+    let context = arguments.context
+    let dataKey = question + (gan.map { " \(ObjectIdentifier($0))" } ?? "")
+    let (exam, prefix) = try context.trainers.trainer("classifier", model: model, data: dataKey,
+        freshPrefix: { try context.freshPrefix("classifier") },
+        make: { prefix in try makeExam(model, question: question, gan: gan, config: config, prefix: prefix, arguments) },
+        update: { $0.trainer.config = config })
+    var run = try runTraining(context, prefix: prefix) { try exam.trainer.train(output: $0, observer: $1) }
+    let accuracy = try exam.trainer.accuracy(on: exam.testImages, labels: exam.testLabels)
+    // Always answering the more common answer scores this much: the number to beat.
+    let yes = Double(exam.testLabels.filter { $0 == 1 }.count) / Double(max(exam.testLabels.count, 1))
+    run.extraLines = ["held-out accuracy \(formatDecimal(accuracy * 100, digits: 1))% on \(exam.testLabels.count) faces; "
+                      + "always guessing \"\(yes >= 0.5 ? "yes" : "no")\" scores \(formatDecimal(max(yes, 1 - yes) * 100, digits: 1))%"]
+    return .history(run)
+}
+
+/// faces-32's training faces with their answers, and the held-out ones to grade on.
+private func makeExam(_ model: FaceClassifier, question: String, gan: DCGAN?, config: TrainingConfig, prefix: String,
+                      _ arguments: CallArguments) throws -> DetectorExam {
+    let (train, heldOut) = try FaceDatasetLoader.load(try datasetFolder("faces-32", arguments, nameParameter: "question").path).split()
+    let images: ImageDataset, labels: [Float], testImages: ImageDataset, testLabels: [Float]
+    if let gan {
         // Different seeds, so the held-out fakes are faces the detector never saw.
         (images, labels) = try DetectionData.realVersusGenerated(real: train, generated: gan.sample(512, seed: config.seed &+ 10))
         (testImages, testLabels) = try DetectionData.realVersusGenerated(real: heldOut, generated: gan.sample(128, seed: config.seed &+ 11))
     } else {
         guard let known = ClassifierQuestion.known.first(where: { $0.name == question }) else {
-            throw arguments.invalid("question", "must be \"real\" or one of " + ClassifierQuestion.known.map { "\"\($0.name)\"" }.joined(separator: ", "))
+            throw arguments.invalid("question", "is not a question this lab knows")
         }
         (images, labels, testImages, testLabels) = (train, try known.labels(train), heldOut, try known.labels(heldOut))
     }
-    let context = arguments.context
-    let prefix = try context.freshPrefix("classifier")
     let trainer = try ClassifierTrainer(model: model, images: images, labels: labels, heldOut: testImages,
                                         heldOutLabels: testLabels, config: config, name: prefix)
-    var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
-    let accuracy = try trainer.accuracy(on: testImages.firstImages(testImages.count), labels: testLabels)
-    // Always answering the more common answer scores this much: the number to beat.
-    let yes = Double(testLabels.filter { $0 == 1 }.count) / Double(max(testLabels.count, 1))
-    run.extraLines = ["held-out accuracy \(formatDecimal(accuracy * 100, digits: 1))% on \(testLabels.count) faces; "
-                      + "always guessing \"\(yes >= 0.5 ? "yes" : "no")\" scores \(formatDecimal(max(yes, 1 - yes) * 100, digits: 1))%"]
-    return .history(run)
+    return DetectorExam(trainer, try testImages.firstImages(testImages.count), testLabels)
 }

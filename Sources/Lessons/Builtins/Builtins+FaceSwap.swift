@@ -38,7 +38,7 @@ extension BuiltinRegistry {
                 throw arguments.invalid("to", "must be \"A\" or \"B\"")
             }
             return .tensor(try model.swap(try arguments.tensor("faces"), to: person))
-        }, category: .training, example: "swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 4, role: \"A\"))")
+        }, category: .generation, example: "swap(FaceSwap(latent: 8, width: 4), faces(\"pair-32\", count: 4, role: \"A\"))")
     }
 }
 
@@ -46,12 +46,16 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
     guard let model = try arguments.layer("model") as? FaceSwapModel else {
         throw arguments.invalid("model", "must be a FaceSwap model — make one with FaceSwap()")
     }
-    let data = try FaceSwapData.load(try datasetFolder(try arguments.string("data"), arguments, nameParameter: "data").path)
     let config = try arguments.trainingConfig(defaultBetas: FaceSwapTrainer.defaultConfig.betas)
+    let dataName = try arguments.string("data")
     let context = arguments.context
-    let prefix = try context.freshPrefix("faceswap")
-    let trainer = try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
+    let (trainer, prefix) = try context.trainers.trainer("faceswap", model: model, data: dataName,
+        freshPrefix: { try context.freshPrefix("faceswap") },
+        make: { prefix in
+            let data = try FaceSwapData.load(try datasetFolder(dataName, arguments, nameParameter: "data").path)
+            return try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
+        }, update: { $0.config = config })
     var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
-    run.extraLines = [try model.score(on: data).summary]
+    run.extraLines = [try model.score(on: trainer.data).summary]
     return .history(run)
 }

@@ -36,14 +36,20 @@ extension BuiltinRegistry {
     }
 }
 
+extension ImageDataset.PixelRange {
+    /// Values below 0 mean the [-1, 1] range of a Tanh output; otherwise pictures are in [0, 1].
+    static func guessed(from tensor: Tensor) -> Self {
+        (tensor.data.min() ?? 0) < -0.01 ? .minusOneToOne : .zeroToOne
+    }
+}
+
 /// `show(images, name:)`: draws the images and writes them as `name.png`.
 private func show(_ arguments: CallArguments) throws -> Value {
     .string(try showImages(try arguments.tensor("images"), name: try arguments.string("name"), arguments, parameter: "images").path)
 }
 
 /// Turns a tensor into a picture, queues it for the terminal and writes it as a labelled PNG
-/// through the session's no-overwrite rule: values below 0 mean the [-1, 1] range a Tanh
-/// output uses, otherwise [0, 1]. A batch becomes a grid. `sample`, `reconstruct` and
+/// through the session's no-overwrite rule. A batch becomes a grid. `sample`, `reconstruct` and
 /// `interpolate` show their results this way too.
 func showImages(_ tensor: Tensor, name: String, _ arguments: CallArguments, parameter: String) throws -> URL {
     let batch: Tensor
@@ -56,11 +62,11 @@ func showImages(_ tensor: Tensor, name: String, _ arguments: CallArguments, para
     guard [1, 3, 4].contains(batch.shape[1]) else {
         throw arguments.invalid(parameter, "needs 1, 3 or 4 channels (axis C), not \(batch.shape[1]) in shape \(tensor.shape)")
     }
+    guard batch.shape[0] > 0 else { throw arguments.invalid(parameter, "holds no pictures (shape \(tensor.shape))") }
     guard batch.shape[2] <= 4096, batch.shape[3] <= 4096, batch.shape[0] <= 256 else {
         throw arguments.invalid(parameter, "is too large to show (at most 256 images of 4096×4096)")
     }
-    let range: ImageDataset.PixelRange = (tensor.data.min() ?? 0) < -0.01 ? .minusOneToOne : .zeroToOne
-    let images = try Image.images(from: batch, range: range)
+    let images = try Image.images(from: batch, range: .guessed(from: tensor))
     let columns = min(8, Int(Double(images.count).squareRoot().rounded(.up)))
     let picture = images.count == 1 ? images[0].rgb() : try ImageGrid.make(images.map { $0.rgb() }, columns: columns).rgb()
     let url = try arguments.context.prepareWrite(to: name + ".png")

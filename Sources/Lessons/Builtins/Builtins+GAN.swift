@@ -4,6 +4,7 @@ import Foundation
 
 /// `trainGAN(gan, …)`: the lessons' DCGAN, generator against discriminator on the face set, with
 /// Experiments' `GANTrainer` (its step and tuned defaults) and the shared training loop.
+/// Training the same GAN again continues the run (`TrainerMemory`).
 extension BuiltinRegistry {
     mutating func registerGANTraining() {
         let defaults = GANTrainer.defaultConfig
@@ -27,10 +28,13 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
     guard let gan = try arguments.layer("gan") as? DCGAN else {
         throw arguments.invalid("gan", "must be a DCGAN — make one with DCGAN()")
     }
-    let faces = try FaceDatasetLoader.load(try datasetFolder(try arguments.string("data"), arguments, nameParameter: "data").path)
     let config = try arguments.trainingConfig(defaultBetas: GANTrainer.defaultConfig.betas)
+    let data = try arguments.string("data")
     let context = arguments.context
-    let prefix = try context.freshPrefix("gan")
-    let trainer = try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
+    let (trainer, prefix) = try context.trainers.trainer("gan", model: gan, data: data, freshPrefix: { try context.freshPrefix("gan") },
+        make: { prefix in
+            let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path)
+            return try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
+        }, update: { $0.config = config })
     return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

@@ -15,7 +15,7 @@ extension BuiltinRegistry {
             let faces = try gan.sample(try arguments.integer("count", in: 1...256), seed: UInt64(try arguments.integer("seed")))
             _ = try showImages(faces, name: "sample", arguments, parameter: "gan")
             return .tensor(faces)
-        }, category: .models, example: "sample(DCGAN(latent: 8, width: 4), count: 4)")
+        }, category: .generation, example: "sample(DCGAN(latent: 8, width: 4), count: 4)")
 
         register(Function("reconstruct", [.positional("model", "Layer", "an Autoencoder"),
                                           .positional("faces", "Tensor", "faces [N, 3, 32, 32] in [0, 1], e.g. faces(count: 8)")],
@@ -30,7 +30,7 @@ extension BuiltinRegistry {
             let pair = try Tensor.concatenate([faces.sliced(axis: 0, 0..<count), redrawn.sliced(axis: 0, 0..<count)])
             _ = try showImages(pair, name: "reconstruction", arguments, parameter: "faces")
             return .tensor(redrawn)
-        }, category: .models, example: "reconstruct(Autoencoder(latent: 8, width: 4), faces(count: 4))")
+        }, category: .generation, example: "reconstruct(Autoencoder(latent: 8, width: 4), faces(count: 4))")
 
         register(Function("interpolate", [
             .positional("model", "Layer", "an Autoencoder or a DCGAN"),
@@ -39,7 +39,7 @@ extension BuiltinRegistry {
             .labelled("steps", "Int", default: .number(8), "pictures along the way, 2 to 64"),
         ], returns: "Tensor", summary: "a walk between two codes, decoded: faces morphing from one to the other") { arguments in
             try interpolate(arguments)
-        }, category: .models, example: "interpolate(Autoencoder(latent: 8, width: 4), from: 0, to: 1, steps: 4)")
+        }, category: .generation, example: "interpolate(Autoencoder(latent: 8, width: 4), from: 0, to: 1, steps: 4)")
 
         register(Function("plot", [.positional("history", "LossHistory", "what train, trainGAN or trainFaceSwap returned"),
                                    .labelled("name", "String", default: .string(""), "the PNG's file name without .png (default: the run's, plus -plot)")],

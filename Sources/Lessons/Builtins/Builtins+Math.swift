@@ -15,7 +15,7 @@ extension BuiltinRegistry {
         for (name, summary, operation, tensorOperation, example, domainProblem) in unary {
             register(Function(name, [.positional("x", "Double or Tensor", "a number or a tensor")], returns: "Double or Tensor",
                               summary: summary) { arguments in
-                if case .tensor(let tensor) = arguments.value("x") { return .tensor(tensorOperation(tensor)) }
+                if case .tensor(let tensor) = arguments.value("x").asTensorIfDataset { return .tensor(tensorOperation(tensor)) }
                 let x = try arguments.number("x")
                 if let problem = domainProblem(x) { throw arguments.invalid("x", problem) }
                 return .number(operation(x))

@@ -38,7 +38,7 @@ extension Members {
         })
         members.append(method("matmul", "the matrix product with another 2-D tensor",
                               [.positional("other", "Tensor", "a [k, n] tensor for this [m, k] one")], returns: "Tensor") { arguments in
-            guard case .tensor(let other) = arguments.value("other") else {
+            guard case .tensor(let other) = arguments.value("other").asTensorIfDataset else {
                 throw LabError(.argumentType(function: "matmul", parameter: "other", expected: "a tensor",
                                              given: arguments.value("other").typeDescription), at: arguments.range(of: "other"))
             }

@@ -21,6 +21,8 @@ public final class SessionContext {
     /// them nil. `finished` is true for the last report, so a progress line can end its row.
     public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
     public var onPicture: ((Picture) -> Void)?
+    /// The lessons' trainers, so training the same model again continues its run.
+    let trainers = TrainerMemory()
 
     public init(outputFolder: URL) {
         self.outputFolder = outputFolder

@@ -29,7 +29,8 @@ final class SupervisedTrainer: TrainingProcedure {
 
     init(model: any Layer, inputs: Tensor, targets: Tensor, loss: @escaping Loss, config: TrainingConfig, name: String) throws {
         let count = inputs.shape.first ?? 0
-        guard count > 0, targets.shape.first == count else {
+        guard count > 0 else { throw LabError(.failure("train: the inputs hold no examples (shape \(inputs.shape))")) }
+        guard targets.shape.first == count else {
             throw LabError(.failure("train: inputs and targets need the same number of examples (axis 0), got \(inputs.shape) and \(targets.shape)"))
         }
         // A batch is copied out of the data each step; refuse one too large before it is made.
@@ -86,8 +87,7 @@ final class SupervisedTrainer: TrainingProcedure {
             return try LossPlot.write(history, to: folder.appendingPathComponent("\(filePrefix)-loss.png"),
                                       model: Value.layerTypeName(model), seed: config.seed)
         }
-        let range: ImageDataset.PixelRange = (fixedTargets.data.min() ?? 0) < -0.01 ? .minusOneToOne : .zeroToOne
-        return try SampleGrid.write(rows: [fixedTargets, outputs], range: range, folder: folder, prefix: filePrefix,
+        return try SampleGrid.write(rows: [fixedTargets, outputs], range: .guessed(from: fixedTargets), folder: folder, prefix: filePrefix,
                                     step: step, model: Value.layerTypeName(model), seed: config.seed,
                                     content: "targets (top) and the model's outputs for the same inputs (bottom)")
     }
@@ -103,16 +103,5 @@ final class SupervisedTrainer: TrainingProcedure {
         values.reserveCapacity(indices.count * size)
         for index in indices { values += tensor.data[(index * size)..<((index + 1) * size)] }
         return try Tensor(validating: values, shape: [indices.count] + tensor.shape.dropFirst())
-    }
-}
-
-extension Layer {
-    /// Runs `body` in evaluation mode without recording gradients, restoring the mode afterwards:
-    /// drawing samples must not move BatchNorm's running statistics.
-    func inference<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let wasTraining = isTraining
-        eval()
-        defer { if wasTraining { train() } }
-        return try GradientMode.withoutGradients(body)
     }
 }
