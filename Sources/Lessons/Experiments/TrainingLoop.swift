@@ -103,6 +103,11 @@ struct ModelSnapshot {
 /// finite and sane, the snapshot becomes "the last good state". If a later loss is nan or
 /// diverging, the weights that produced it cannot be trusted (the update before may have
 /// ruined them), so the loop restores the last good state and resets the optimisers.
+///
+/// Trap to avoid: trainers pass their own stored `state` here as `inout`, so Swift holds exclusive
+/// access to it for the whole run. A procedure's `step()` or `writeSamples` must never read that
+/// same stored property (for example the history) — the runtime would stop the program with
+/// "simultaneous access". Keep what a callback needs in a separate property.
 enum TrainingLoop {
     static func run(_ procedure: some TrainingProcedure, config: TrainingConfig, state: inout TrainingState,
                     output folder: URL, observer: (TrainingEvent) -> Void,
