@@ -16,6 +16,9 @@ struct ShellCommand: ParsableCommand {
         if isatty(STDIN_FILENO) == 1 {
             InteractiveShell(session: session, printer: printer, colorEnabled: printer.colorEnabled).run()
         } else {
+            // Piped lines are a script someone wrote, not a learner at the prompt: like `lab run`,
+            // they may read anywhere but write only inside the session's folder.
+            session.context.writePolicy = .insideOutputFolder
             try runPiped(session: session, printer: printer)
         }
     }

@@ -10,6 +10,22 @@ struct ShellEndToEndTests {
         return folder
     }
 
+    /// A piped script, like `lab run`, writes only inside the session folder: a path that climbs
+    /// out of it is refused, and nothing appears beside the folder.
+    @Test func pipedScriptsCannotWriteOutsideTheSessionFolder() throws {
+        let parent = Self.temporaryFolder()
+        let out = parent.appendingPathComponent("session")
+        let script = """
+            save(Sequential(Linear(2, 2)), "../escaped.safetensors")
+            save(Sequential(Linear(2, 2)), "kept.safetensors")
+            """
+        let result = try runLab(["--out", out.path], input: script)
+        #expect(result.err.contains("scripts may only write inside the session folder"))
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("escaped.safetensors").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("kept.safetensors").path))
+        #expect(result.status == 1)
+    }
+
     @Test func pipedInputPrintsValuesWithoutPromptsAndCarriesOnAfterErrors() throws {
         let out = Self.temporaryFolder().path
         let script = """
