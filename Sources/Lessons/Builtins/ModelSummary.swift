@@ -12,7 +12,8 @@ public enum ModelSummary {
     public static func table(for model: any Layer, inputShape: [Int]? = nil) -> String {
         // A Sequential lists its layers; a two-part model (Autoencoder, GAN) its halves.
         let layers: [any Layer] = (model as? Sequential)?.layers ?? (model.children.isEmpty ? [model] : model.children.map(\.layer))
-        let shapes = outputShapes(of: layers, input: inputShape ?? guessInputShape(layers))
+        let exampleInput = inputShape ?? guessInputShape(layers)
+        let shapes = outputShapes(of: layers, input: exampleInput)
         let total = model.parameterCount
         let unit = (model is Sequential || model.children.isEmpty) ? "layer" : "part"
         var lines = ["\(Value.layerTypeName(model)): \(layers.count) \(unit)\(layers.count == 1 ? "" : "s"), "
@@ -33,21 +34,25 @@ public enum ModelSummary {
             lines.append("  " + String(index).padding(toLength: indexWidth) + "  " + names[index].padding(toLength: nameWidth)
                          + "  " + shapeTexts[index].padding(toLength: shapeWidth) + "  " + counts[index])
         }
-        if let inputShape = inputShape ?? guessInputShape(layers), shapes.count < layers.count {
-            lines.append("  (output shapes stop where an input of shape \(inputShape) no longer fits)")
-        } else if inputShape == nil && guessInputShape(layers) == nil {
+        if let exampleInput, shapes.count < layers.count {
+            lines.append("  (output shapes stop where an input of shape \(exampleInput) no longer fits)")
+        } else if exampleInput == nil {
             lines.append("  (for output shapes, call .summary(input: [1, C, H, W]))")
         }
         return lines.joined(separator: "\n")
     }
 
     /// One example of the shape the first layer expects, when that is knowable from the layer.
+    /// A convolution does not fix its picture size, so the lab's usual sizes are tried in turn
+    /// (32×32 first, the size of the lessons' faces) and the first that runs through every layer wins.
     static func guessInputShape(_ layers: [any Layer]) -> [Int]? {
         var first = layers.first
         while let container = first, !container.children.isEmpty { first = container.children[0].layer }
         switch first {
         case let linear as Linear: return [1, linear.inFeatures]
-        case let convolution as Conv2d: return [1, convolution.inChannels, 64, 64]
+        case let convolution as Conv2d:
+            let candidates = [32, 64, 28, 16, 128].map { [1, convolution.inChannels, $0, $0] }
+            return candidates.first { outputShapes(of: layers, input: $0).count == layers.count } ?? candidates[0]
         case let transposed as ConvTranspose2d: return [1, transposed.inChannels, 1, 1]
         default: return nil
         }
