@@ -45,7 +45,7 @@ public enum BLAS {
             callOpenBLAS(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        WorkerPool.shared.perform(pieces: pieces) { piece in
             if n >= m {
                 let start = n * piece / pieces, end = n * (piece + 1) / pieces
                 callOpenBLAS(transposeA, transposeB, m, end - start, k, alpha, a, lda,
