@@ -20,7 +20,7 @@ struct FastKernelTests {
     #endif
 
     /// The worker pool runs every piece exactly once, including after its workers went to sleep,
-    /// and a call from inside a running job (nested) falls back instead of waiting on itself.
+    /// and a call from inside a running job (nested) runs its pieces in turn instead of waiting on itself.
     @Test func workerPoolRunsEveryPieceOnce() throws {
         let pool = WorkerPool()
         for (round, pieces) in [2, 3, 2, 1, 4].enumerated() {

@@ -9,7 +9,7 @@ import Foundation
 /// single-threaded: its own workers spin between calls, and beside ours they fought for the
 /// same cores. `lab bench --threads N` sets it.
 public enum Parallel {
-    /// Threads used by matrix products and by the engine's own parallel loops (one pool, Dispatch's).
+    /// Threads used by matrix products and by the engine's own parallel loops (one pool, `WorkerPool`).
     public static var threads: Int = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Below this many inner-loop steps a loop runs on the calling thread: waking another

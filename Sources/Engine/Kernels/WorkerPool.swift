@@ -11,8 +11,10 @@ import Synchronization
 /// products of 0.1–2 ms, so that wake-up was paid again and again. OpenMP, which PyTorch uses,
 /// spins its workers for a while for the same reason (KMP_BLOCKTIME).
 ///
-/// One caller at a time uses the workers; a second caller meanwhile (a loop started from inside
-/// a parallel loop, or tests running side by side) falls back to Dispatch.
+/// One caller at a time uses the workers. A loop started while they are busy runs on its own
+/// thread, piece after piece: from inside a parallel loop the other cores are already taken
+/// (OpenMP's rule for nested regions too), and from another thread (tests side by side) it is
+/// merely slower.
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool()
 
@@ -32,6 +34,8 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     private let busy = Atomic<Bool>(false)
+    /// Whether a job is running: a product asked for from inside one is not worth splitting.
+    var isBusy: Bool { busy.load(ordering: .relaxed) }
     private let remaining = Atomic<Int>(0)
     private var workers: [Worker] = []
     /// The current job; set before tickets are handed out and read by workers after (the
@@ -46,7 +50,7 @@ final class WorkerPool: @unchecked Sendable {
             return
         }
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
-            DispatchQueue.concurrentPerform(iterations: pieces, execute: body)
+            for piece in 0..<pieces { body(piece) }
             return
         }
         defer { busy.store(false, ordering: .releasing) }
