@@ -7,17 +7,32 @@
 enum ConvolutionKernels {
     // MARK: The three products
 
-    /// Y = W · cols: [O, C·k·k] · [C·k·k, N·L] → [O, N·L].
-    static func forward(cols: [Float], weight: [Float], _ g: ConvolutionGeometry) -> [Float] {
-        [Float].filled(count: g.outChannels * g.columnCount) { rows in
-            cols.withUnsafeBufferPointer { pc in
+    /// cols = im2col(x), and Y = W · cols: [O, C·k·k] · [C·k·k, N·L] → [O, N·L].
+    ///
+    /// The batch is shared out among the threads: each lays out the columns of its own images and
+    /// multiplies them, so there is one parallel loop instead of two and each thread reads back
+    /// the columns it has just written. `cols` is returned too: the weight gradient needs it.
+    static func forward(input: [Float], weight: [Float], _ g: ConvolutionGeometry) -> (cols: [Float], rows: [Float]) {
+        var cols = [Float].uninitialized(count: g.patchSize * g.columnCount)  // every column written below
+        let rows = [Float].filled(count: g.outChannels * g.columnCount) { rows in
+            input.withUnsafeBufferPointer { px in
                 weight.withUnsafeBufferPointer { pw in
-                    BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: g.columnCount,
-                               k: g.patchSize, a: pw.baseAddress!, lda: g.patchSize,
-                               b: pc.baseAddress!, ldb: g.columnCount, c: rows, ldc: g.columnCount)
+                    cols.withUnsafeMutableBufferPointer { pc in
+                        Parallel.forEach(g.batch, costPerItem: g.patchSize * g.outputPlane * (g.outChannels + 1)) { images in
+                            im2col(px.baseAddress!, pc.baseAddress!, g, images: images)
+                            let start = images.lowerBound * g.outputPlane
+                            // These images' columns of cols and of Y; rows of both are N·L long.
+                            BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels,
+                                       n: images.count * g.outputPlane, k: g.patchSize,
+                                       a: pw.baseAddress!, lda: g.patchSize,
+                                       b: pc.baseAddress! + start, ldb: g.columnCount,
+                                       c: rows + start, ldc: g.columnCount)
+                        }
+                    }
                 }
             }
         }
+        return (cols, rows)
     }
 
     /// dx = col2im(Wᵀ · dY): [C·k·k, O] · [O, N·L] → columns → [N, C, H, W].
