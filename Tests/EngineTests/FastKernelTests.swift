@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -17,6 +18,22 @@ struct FastKernelTests {
         #expect(Allocation.keepsFreedMemory, "mallopt should accept both thresholds")
     }
     #endif
+
+    /// The worker pool runs every piece exactly once, including after its workers went to sleep,
+    /// and a call from inside a running job (nested) runs its pieces in turn instead of waiting on itself.
+    @Test func workerPoolRunsEveryPieceOnce() throws {
+        let pool = WorkerPool()
+        for (round, pieces) in [2, 3, 2, 1, 4].enumerated() {
+            if round == 3 { Thread.sleep(forTimeInterval: 0.01) }  // past the spin: workers sleep
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: pieces * pieces)
+            defer { counts.deallocate() }
+            counts.initialize(repeating: 0)
+            pool.perform(pieces: pieces) { outer in
+                pool.perform(pieces: pieces) { inner in counts[outer * pieces + inner] += 1 }
+            }
+            #expect(Array(counts) == [Int](repeating: 1, count: pieces * pieces), "\(pieces) pieces")
+        }
+    }
 
     @Test func tiledTransposeGradient() throws {
         try checkGradients("transpose", inputs: [sample([5, 7], seed: 51)]) { try $0[0].transposed() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// W1 `sgemm`: C = A·B for square float32 matrices of side n, the ceiling every convolution and
 /// linear layer sits on. Measured two ways, so that the engine's overhead shows:
 ///
@@ -39,15 +41,24 @@ public final class SgemmBenchmark {
         }
     }
 
-    /// Times the two paths step by step in alternation (engine, raw, engine, raw, …), so that
-    /// both see the same machine load — on a shared machine, timing one block after the other
-    /// would compare two different moments rather than two code paths.
-    public func measure(warmUp: Int = 3, steps: Int) throws -> (engine: Benchmark.Timings, raw: Benchmark.Timings) {
+    /// Times the two paths in alternating blocks (engine, raw, engine, raw, …), so that both see
+    /// the same machine load — on a shared machine, timing one block after the other would compare
+    /// two different moments rather than two code paths.
+    ///
+    /// Blocks rather than single steps, with a pause after each: both paths keep their worker
+    /// threads spinning for a while after a product (OpenBLAS's for ~0.1 s, the engine's
+    /// `WorkerPool` for 2 ms), and stepping in strict alternation made each path run beside the
+    /// other's spinning threads on the same cores — a state neither is in when used alone.
+    /// Each block starts with one untimed product, so both are measured with their own threads awake.
+    public func measure(warmUp: Int = 3, steps: Int, block: Int = 5) throws -> (engine: Benchmark.Timings, raw: Benchmark.Timings) {
         for _ in 0..<warmUp { try engineStep(); rawStep() }
         var engine: [Double] = [], raw: [Double] = []
-        for _ in 0..<steps {
-            engine += try Benchmark.measure(warmUp: 0, steps: 1) { try engineStep() }.milliseconds
-            raw += Benchmark.measure(warmUp: 0, steps: 1) { rawStep() }.milliseconds
+        while engine.count < steps {
+            let count = Swift.min(block, steps - engine.count)
+            Thread.sleep(forTimeInterval: 0.25)  // OpenBLAS's threads go to sleep
+            engine += try Benchmark.measure(warmUp: 1, steps: count) { try engineStep() }.milliseconds
+            Thread.sleep(forTimeInterval: 0.01)  // the engine's workers go to sleep
+            raw += Benchmark.measure(warmUp: 1, steps: count) { rawStep() }.milliseconds
         }
         return (Benchmark.Timings(milliseconds: engine), Benchmark.Timings(milliseconds: raw))
     }

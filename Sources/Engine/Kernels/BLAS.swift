@@ -16,7 +16,7 @@ public enum BLAS {
     }
 
     /// OpenBLAS starts with one thread per core, which would then spin beside the engine's own
-    /// worker threads; one pool of threads (Dispatch's) is enough for both.
+    /// worker threads; one pool of threads (`WorkerPool`) is enough for both.
     static let singleThreaded: Void = { openblas_set_num_threads(1) }()
 
     /// C = alpha · op(A) · op(B) + beta · C, all row-major, where op(X) is X or Xᵀ.
@@ -40,12 +40,13 @@ public enum BLAS {
         _ = singleThreaded
         // A large product is cut into independent slabs of C, one per thread: column blocks when
         // C is wide (each thread reads all of A and its own columns of B), row blocks when tall.
-        let pieces = Swift.min(Parallel.threads, Swift.max(m, n) / 16)
+        // (From inside a parallel loop the other threads are busy: one call.)
+        let pieces = WorkerPool.shared.isBusy ? 1 : Swift.min(Parallel.threads, Swift.max(m, n) / 16)
         guard pieces > 1, 2 * m * n * k >= 1 << 22 else {
             callOpenBLAS(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        WorkerPool.shared.perform(pieces: pieces) { piece in
             if n >= m {
                 let start = n * piece / pieces, end = n * (piece + 1) / pieces
                 callOpenBLAS(transposeA, transposeB, m, end - start, k, alpha, a, lda,

@@ -7,17 +7,32 @@
 enum ConvolutionKernels {
     // MARK: The three products
 
-    /// Y = W · cols: [O, C·k·k] · [C·k·k, N·L] → [O, N·L].
-    static func forward(cols: [Float], weight: [Float], _ g: ConvolutionGeometry) -> [Float] {
-        [Float].filled(count: g.outChannels * g.columnCount) { rows in
-            cols.withUnsafeBufferPointer { pc in
+    /// cols = im2col(x), and Y = W · cols: [O, C·k·k] · [C·k·k, N·L] → [O, N·L].
+    ///
+    /// The batch is shared out among the threads: each lays out the columns of its own images and
+    /// multiplies them, so there is one parallel loop instead of two and each thread reads back
+    /// the columns it has just written. `cols` is returned too: the weight gradient needs it.
+    static func forward(input: [Float], weight: [Float], _ g: ConvolutionGeometry) -> (cols: [Float], rows: [Float]) {
+        var cols = [Float].uninitialized(count: g.patchSize * g.columnCount)  // every column written below
+        let rows = [Float].filled(count: g.outChannels * g.columnCount) { rows in
+            input.withUnsafeBufferPointer { px in
                 weight.withUnsafeBufferPointer { pw in
-                    BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels, n: g.columnCount,
-                               k: g.patchSize, a: pw.baseAddress!, lda: g.patchSize,
-                               b: pc.baseAddress!, ldb: g.columnCount, c: rows, ldc: g.columnCount)
+                    cols.withUnsafeMutableBufferPointer { pc in
+                        Parallel.forEach(g.batch, costPerItem: g.patchSize * g.outputPlane * (g.outChannels + 1)) { images in
+                            im2col(px.baseAddress!, pc.baseAddress!, g, images: images)
+                            let start = images.lowerBound * g.outputPlane
+                            // These images' columns of cols and of Y; rows of both are N·L long.
+                            BLAS.sgemm(transposeA: false, transposeB: false, m: g.outChannels,
+                                       n: images.count * g.outputPlane, k: g.patchSize,
+                                       a: pw.baseAddress!, lda: g.patchSize,
+                                       b: pc.baseAddress! + start, ldb: g.columnCount,
+                                       c: rows + start, ldc: g.columnCount)
+                        }
+                    }
                 }
             }
         }
+        return (cols, rows)
     }
 
     /// dx = col2im(Wᵀ · dY): [C·k·k, O] · [O, N·L] → columns → [N, C, H, W].
@@ -25,22 +40,34 @@ enum ConvolutionKernels {
     /// The column matrix is k²/s² times larger than the image it folds into (4× for k4 s2), so it
     /// is made a chunk of images at a time, about 1 MB, and folded while it is still in cache:
     /// writing and re-reading all of it through main memory cost more than the arithmetic.
+    /// The chunks are shared out among the threads, each making and folding its own (its product
+    /// and col2im then run on that thread alone): one parallel loop instead of two per chunk, and
+    /// a chunk stays in the cache of the core that made it.
     static func inputGradient(rows: [Float], weight: [Float], _ g: ConvolutionGeometry) -> [Float] {
-        let imagesPerChunk = Swift.max(1, Swift.min(g.batch, 262_144 / Swift.max(1, g.patchSize * g.outputPlane)))
-        var chunk = [Float].uninitialized(count: g.patchSize * imagesPerChunk * g.outputPlane)
+        let largestChunk = Swift.max(1, Swift.min(g.batch, 262_144 / Swift.max(1, g.patchSize * g.outputPlane)))
+        // As many chunks as that needs, rounded up to a multiple of the threads so they share evenly.
+        let threads = Swift.max(1, Parallel.threads)
+        let chunkCount = ((g.batch + largestChunk - 1) / largestChunk + threads - 1) / threads * threads
+        let imagesPerChunk = Swift.max(1, (g.batch + chunkCount - 1) / chunkCount)
+        let chunks = (g.batch + imagesPerChunk - 1) / imagesPerChunk
+        let chunkSize = g.patchSize * imagesPerChunk * g.outputPlane
         return [Float].filled(count: g.batch * g.inChannels * g.inputHeight * g.inputWidth) { image in
             rows.withUnsafeBufferPointer { pr in
                 weight.withUnsafeBufferPointer { pw in
-                    chunk.withUnsafeMutableBufferPointer { cols in
-                        for start in stride(from: 0, to: g.batch, by: imagesPerChunk) {
-                            let images = start..<Swift.min(g.batch, start + imagesPerChunk)
-                            let columns = images.count * g.outputPlane
-                            // The chunk's columns of dY start at image `start`; rows are N·L long.
-                            BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: columns,
-                                       k: g.outChannels, a: pw.baseAddress!, lda: g.patchSize,
-                                       b: pr.baseAddress! + start * g.outputPlane, ldb: g.columnCount,
-                                       c: cols.baseAddress!, ldc: columns)
-                            col2im(cols.baseAddress!, image, g, images: images)
+                    Parallel.forEach(chunks, costPerItem: chunkSize * g.outChannels) { myChunks in
+                        var buffer = [Float].uninitialized(count: chunkSize)
+                        buffer.withUnsafeMutableBufferPointer { cols in
+                            for chunk in myChunks {
+                                let start = chunk * imagesPerChunk
+                                let images = start..<Swift.min(g.batch, start + imagesPerChunk)
+                                let columns = images.count * g.outputPlane
+                                // The chunk's columns of dY start at image `start`; rows are N·L long.
+                                BLAS.sgemm(transposeA: true, transposeB: false, m: g.patchSize, n: columns,
+                                           k: g.outChannels, a: pw.baseAddress!, lda: g.patchSize,
+                                           b: pr.baseAddress! + start * g.outputPlane, ldb: g.columnCount,
+                                           c: cols.baseAddress!, ldc: columns)
+                                col2im(cols.baseAddress!, image, g, images: images)
+                            }
                         }
                     }
                 }

@@ -36,14 +36,16 @@ struct ConvolutionGeometry: Equatable {
 ///
 /// - Parameters:
 ///   - input: x, [N, C, H, W].
-///   - cols: [C·k·k, N·Ho·Wo], every element written.
-func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry) {
+///   - cols: [C·k·k, N·Ho·Wo]; the columns of `images` are written (every element of them).
+///   - images: which images of the batch to lay out (all of them unless the caller shares them out).
+func im2col(_ input: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, _ g: ConvolutionGeometry,
+            images: Range<Int>? = nil) {
     let offsets = PatchOffsets(g)
     // Sizes as local constants: the compiler keeps them in registers, where fields read through
     // the closure's context would be reloaded after every store through a pointer.
     let window = g.kernelSize * g.kernelSize, channels = g.inChannels, plane = g.inputHeight * g.inputWidth
     let outputPlane = g.outputPlane, columnCount = g.columnCount
-    let tiles = BatchTiles(g, images: 0..<g.batch)
+    let tiles = BatchTiles(g, images: images ?? 0..<g.batch)
     offsets.table.withUnsafeBufferPointer { table in
         Parallel.forEach(channels * tiles.count, costPerItem: tiles.imagesPerTile * window * outputPlane) { tasks in
             for task in tasks {

@@ -5,11 +5,11 @@ import Foundation
 ///
 /// The engine has one thread knob and one pool of threads: `Parallel.threads` is the number of
 /// pieces large matrix products (BLAS.swift) and our own loops (im2col, col2im, batch norm,
-/// pooling, elementwise) are cut into, all run by Dispatch. OpenBLAS itself stays
+/// pooling, elementwise) are cut into, all run by `WorkerPool`. OpenBLAS itself stays
 /// single-threaded: its own workers spin between calls, and beside ours they fought for the
 /// same cores. `lab bench --threads N` sets it.
 public enum Parallel {
-    /// Threads used by matrix products and by the engine's own parallel loops (one pool, Dispatch's).
+    /// Threads used by matrix products and by the engine's own parallel loops (one pool, `WorkerPool`).
     public static var threads: Int = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Below this many inner-loop steps a loop runs on the calling thread: waking another
@@ -27,7 +27,7 @@ public enum Parallel {
             if count > 0 { body(0..<count) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+        WorkerPool.shared.perform(pieces: pieces) { piece in
             let start = count * piece / pieces, end = count * (piece + 1) / pieces
             body(start..<end)
         }

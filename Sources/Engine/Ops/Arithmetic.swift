@@ -40,7 +40,7 @@ extension Tensor {
 
     /// −a.
     public static prefix func - (a: Tensor) -> Tensor {
-        a.map("negate", { -$0 }, derivative: { _, _ in -1 })
+        a.map("negate", NegationFunction())
     }
 
     // Numbers on either side broadcast as scalars.

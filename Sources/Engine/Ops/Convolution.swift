@@ -53,10 +53,7 @@ extension Tensor {
         let g = try ConvolutionKernels.geometry(op: op, input: shape, weight: weight.shape, bias: bias?.shape,
                                                 stride: stride, padding: padding)
         let x = self
-        let cols = [Float].filled(count: g.patchSize * g.columnCount) { cols in
-            x.data.withUnsafeBufferPointer { im2col($0.baseAddress!, cols, g) }
-        }
-        let rows = ConvolutionKernels.forward(cols: cols, weight: weight.data, g)
+        let (cols, rows) = ConvolutionKernels.forward(input: x.data, weight: weight.data, g)
         let y = ConvolutionKernels.channelRowsToBatch(rows, channels: g.outChannels, batch: g.batch,
                                                       plane: g.outputPlane, bias: bias?.data)
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
@@ -92,14 +89,16 @@ extension Tensor {
         return Tensor(shape: [g.batch, g.inChannels, g.inputHeight, g.inputWidth], data: y,
                       origin: Origin(op: op, inputs: inputs) { gradient in
             // Backward: the gradient plays the part of a convolution's input.
-            let cols = [Float].filled(count: g.patchSize * g.columnCount) { cols in
-                gradient.data.withUnsafeBufferPointer { im2col($0.baseAddress!, cols, g) }
-            }
-            var dx: Tensor? = nil
+            var dx: Tensor? = nil, cols: [Float]
             if x.requiresGrad {
-                let rows = ConvolutionKernels.forward(cols: cols, weight: weight.data, g)
+                let rows: [Float]
+                (cols, rows) = ConvolutionKernels.forward(input: gradient.data, weight: weight.data, g)
                 dx = Tensor(shape: x.shape, data: ConvolutionKernels.channelRowsToBatch(
                     rows, channels: g.outChannels, batch: g.batch, plane: g.outputPlane, bias: nil))
+            } else {
+                cols = [Float].filled(count: g.patchSize * g.columnCount) { cols in
+                    gradient.data.withUnsafeBufferPointer { im2col($0.baseAddress!, cols, g) }
+                }
             }
             let dw = ConvolutionKernels.weightGradient(rows: xRows, cols: cols, g)
             var result: [Tensor?] = [dx, Tensor(shape: weight.shape, data: dw)]
