@@ -44,6 +44,7 @@ enum ConvolutionKernels {
     /// and col2im then run on that thread alone): one parallel loop instead of two per chunk, and
     /// a chunk stays in the cache of the core that made it.
     static func inputGradient(rows: [Float], weight: [Float], _ g: ConvolutionGeometry) -> [Float] {
+        guard g.batch > 0 else { return [] }  // an empty batch: no chunks to share out (and no 0/0 below)
         let largestChunk = Swift.max(1, Swift.min(g.batch, 262_144 / Swift.max(1, g.patchSize * g.outputPlane)))
         // As many chunks as that needs, rounded up to a multiple of the threads so they share evenly.
         let threads = Swift.max(1, Parallel.threads)
