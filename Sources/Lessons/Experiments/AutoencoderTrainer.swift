@@ -40,11 +40,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
         self.filePrefix = name
         self.fixedFaces = try fixedFaces.firstImages(8)
         batches = try BatchStream(faces, batchSize: config.batchSize, seed: config.seed, flipHorizontally: true)
-        optimizer = try Self.makeOptimizer(model, config)
-    }
-
-    static func makeOptimizer(_ model: Autoencoder, _ config: TrainingConfig) throws -> Adam {
-        try Adam(model.namedParameters(), learningRate: config.learningRate, betas: config.betas)
+        optimizer = try Adam.forTraining(model, config)
     }
 
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
@@ -53,8 +49,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
         try config.validate()
         // Apply what the learner changed since the last call.
         batches.setBatchSize(config.batchSize)
-        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
-        optimizer.learningRate = config.learningRate
+        optimizer = try optimizer.following(config, for: model)
         model.train()
         return try TrainingLoop.run(self, config: config, state: &state, output: folder,
                                     observer: observer, interruptRequested: interruptRequested)
@@ -86,7 +81,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
                                     content: "top: held-out faces; bottom: the autoencoder's reconstructions")
     }
 
-    func resetOptimizers() throws { optimizer = try Self.makeOptimizer(model, config) }
+    func resetOptimizers() throws { optimizer = try Adam.forTraining(model, config) }
 }
 
 extension ImageDataset {

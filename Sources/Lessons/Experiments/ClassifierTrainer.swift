@@ -55,11 +55,7 @@ public final class ClassifierTrainer: TrainingProcedure {
         fixedImages = try heldOut.firstImages(16)
         fixedLabels = Array(heldOutLabels.prefix(16))
         batches = try BatchStream(images, batchSize: config.batchSize, seed: config.seed, flipHorizontally: true)
-        optimizer = try Self.makeOptimizer(model, config)
-    }
-
-    static func makeOptimizer(_ model: FaceClassifier, _ config: TrainingConfig) throws -> Adam {
-        try Adam(model.namedParameters(), learningRate: config.learningRate, betas: config.betas)
+        optimizer = try Adam.forTraining(model, config)
     }
 
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
@@ -68,8 +64,7 @@ public final class ClassifierTrainer: TrainingProcedure {
         try config.validate()
         // Apply what the learner changed since the last call.
         batches.setBatchSize(config.batchSize)
-        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
-        optimizer.learningRate = config.learningRate
+        optimizer = try optimizer.following(config, for: model)
         model.train()
         // Dropout draws from the lab's random source: a seeded source of its own keeps runs repeatable.
         return try Random.withSeed(config.seed &+ UInt64(state.stepsDone)) {
@@ -125,5 +120,5 @@ public final class ClassifierTrainer: TrainingProcedure {
                                     content: "held-out pictures captioned with the predicted probability of yes; x marks a wrong answer")
     }
 
-    func resetOptimizers() throws { optimizer = try Self.makeOptimizer(model, config) }
+    func resetOptimizers() throws { optimizer = try Adam.forTraining(model, config) }
 }

@@ -47,13 +47,9 @@ public final class FaceSwapTrainer: TrainingProcedure {
         // decoders a third, mirrored person.
         batchesA = try BatchStream(data.trainA, batchSize: config.batchSize, seed: config.seed)
         batchesB = try BatchStream(data.trainB, batchSize: config.batchSize, seed: config.seed &+ 1)
-        optimizer = try Self.makeOptimizer(model, config)
-    }
-
-    static func makeOptimizer(_ model: FaceSwapModel, _ config: TrainingConfig) throws -> Adam {
         // One optimiser over all three networks: the encoder's gradient is the sum of what both
         // decoders ask of it.
-        try Adam(model.namedParameters(), learningRate: config.learningRate, betas: config.betas)
+        optimizer = try Adam.forTraining(model, config)
     }
 
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
@@ -63,8 +59,7 @@ public final class FaceSwapTrainer: TrainingProcedure {
         // Apply what the learner changed since the last call.
         batchesA.setBatchSize(config.batchSize)
         batchesB.setBatchSize(config.batchSize)
-        if optimizer.differs(from: config) { optimizer = try Self.makeOptimizer(model, config) }
-        optimizer.learningRate = config.learningRate
+        optimizer = try optimizer.following(config, for: model)
         model.train()
         return try TrainingLoop.run(self, config: config, state: &state, output: folder,
                                     observer: observer, interruptRequested: interruptRequested)
@@ -98,5 +93,5 @@ public final class FaceSwapTrainer: TrainingProcedure {
                                         + "the swap A→B (decoder B); the true B with the same expression, pose and light")
     }
 
-    func resetOptimizers() throws { optimizer = try Self.makeOptimizer(model, config) }
+    func resetOptimizers() throws { optimizer = try Adam.forTraining(model, config) }
 }

@@ -57,8 +57,7 @@ public final class GANTrainer: TrainingProcedure {
 
     /// Two optimisers: each network has its own objective, so each has its own Adam.
     static func makeOptimizers(_ model: DCGAN, _ config: TrainingConfig) throws -> (Adam, Adam) {
-        (try Adam(model.generator.namedParameters(), learningRate: config.learningRate, betas: config.betas),
-         try Adam(model.discriminator.namedParameters(), learningRate: config.learningRate, betas: config.betas))
+        (try Adam.forTraining(model.generator, config), try Adam.forTraining(model.discriminator, config))
     }
 
     /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).

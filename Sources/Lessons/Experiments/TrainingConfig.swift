@@ -42,11 +42,26 @@ public struct TrainingConfig: Sendable {
 }
 
 extension Adam {
+    /// The Adam every trainer uses: over all of `network`'s parameters, with the config's
+    /// learning rate and betas.
+    static func forTraining(_ network: any Layer, _ config: TrainingConfig) throws -> Adam {
+        try Adam(network.namedParameters(), learningRate: config.learningRate, betas: config.betas)
+    }
+
     /// Whether this optimiser was built with other betas than `config`'s. Adam's betas are fixed
     /// at creation, so a trainer whose learner changed them builds a new Adam (its running
     /// averages start again from zero).
     func differs(from config: TrainingConfig) -> Bool {
         betas != config.betas
+    }
+
+    /// The optimiser for the next `train` call after the learner changed settings: a fresh one
+    /// over `network` when the betas changed, otherwise this one (keeping its running averages)
+    /// with the new learning rate.
+    func following(_ config: TrainingConfig, for network: any Layer) throws -> Adam {
+        let optimizer = differs(from: config) ? try Adam.forTraining(network, config) : self
+        optimizer.learningRate = config.learningRate
+        return optimizer
     }
 }
 

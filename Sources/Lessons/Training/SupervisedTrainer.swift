@@ -41,7 +41,7 @@ final class SupervisedTrainer: TrainingProcedure {
         self.loss = loss
         self.config = config
         filePrefix = name
-        optimizer = try Adam(model.namedParameters().map(\.tensor), learningRate: config.learningRate, betas: config.betas)
+        optimizer = try Adam.forTraining(model, config)
         random = RandomGenerator(seed: config.seed)
         let fixed = Array(0..<min(8, count))
         fixedInputs = try Self.rows(fixed, of: inputs)
@@ -93,7 +93,7 @@ final class SupervisedTrainer: TrainingProcedure {
     }
 
     func resetOptimizers() throws {
-        optimizer = try Adam(model.namedParameters().map(\.tensor), learningRate: config.learningRate, betas: config.betas)
+        optimizer = try Adam.forTraining(model, config)
     }
 
     /// The examples at `indices` (rows of axis 0), copied into a new batch tensor.
