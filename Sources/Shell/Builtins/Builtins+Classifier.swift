@@ -83,7 +83,7 @@ private func trainClassifier(_ arguments: CallArguments) throws -> Value {
     let yes = Double(exam.testLabels.filter { $0 == 1 }.count) / Double(max(exam.testLabels.count, 1))
     run.extraLines = ["held-out accuracy \(formatDecimal(accuracy * 100, digits: 1))% on \(exam.testLabels.count) faces; "
                       + "always guessing \"\(yes >= 0.5 ? "yes" : "no")\" scores \(formatDecimal(max(yes, 1 - yes) * 100, digits: 1))%"]
-    return .history(run)
+    return .object(run)
 }
 
 /// faces-32's training faces with their answers, and the held-out ones to grade on.

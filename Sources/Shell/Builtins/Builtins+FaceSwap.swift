@@ -58,5 +58,5 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
         }, update: { $0.config = config })
     var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
     run.extraLines = [try model.score(on: trainer.data).summary]
-    return .history(run)
+    return .object(run)
 }

@@ -26,7 +26,7 @@ extension BuiltinRegistry {
             try MemoryBudget.check(float32Elements: [count, dataset.imageSize], what: "\(count) images")
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
             let faces = try dataset.subset(Array(0..<count))
-            return .dataset(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
+            return .object(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
                                     images: try faces.firstImages(count, range: range), range: range))
         }, category: .training, example: "let data = faces(\"faces-32\", count: 64)")
 
@@ -80,5 +80,5 @@ private func train(_ arguments: CallArguments) throws -> Value {
     let prefix = try context.freshPrefix("train")
     let trainer = try SupervisedTrainer(model: model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"),
                                         loss: loss, config: config, name: prefix)
-    return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+    return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }
