@@ -38,7 +38,7 @@ extension DCGAN {
         guard (2...64).contains(steps) else {
             throw EngineError.invalidArgument(op: "interpolate", message: "steps must be between 2 and 64, not \(steps)")
         }
-        let a = first.data.map(Double.init), b = second.data.map(Double.init)
+        let a = first.data.map { Double($0) }, b = second.data.map { Double($0) }
         let norms = (a.reduce(0) { $0 + $1 * $1 }.squareRoot(), b.reduce(0) { $0 + $1 * $1 }.squareRoot())
         let cosine = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } / max(norms.0 * norms.1, 1e-12)
         let theta = Foundation.acos(min(1, max(-1, cosine)))

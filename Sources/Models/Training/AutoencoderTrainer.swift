@@ -72,7 +72,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
         let loss = try mseLoss(model(faces), faces)
         try loss.backward()
         optimizer.step()
-        return [Double(loss.item)]
+        return [Double(shortest: loss.item)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

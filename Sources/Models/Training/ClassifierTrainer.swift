@@ -105,7 +105,7 @@ public final class ClassifierTrainer: TrainingProcedure {
         try loss.backward()
         optimizer.step()
         let correct = zip(logits.data, targets.data).filter { ($0 > 0) == ($1 == 1) }.count
-        return [Double(loss.item), Double(correct) / Double(targets.count)]
+        return [Double(shortest: loss.item), Double(correct) / Double(targets.count)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

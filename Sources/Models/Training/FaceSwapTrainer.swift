@@ -82,7 +82,7 @@ public final class FaceSwapTrainer: TrainingProcedure {
         let lossB = try mseLoss(model(b, as: .b), b)
         try (lossA + lossB).backward()
         optimizer.step()
-        return [Double(lossA.item), Double(lossB.item)]
+        return [Double(shortest: lossA.item), Double(shortest: lossB.item)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

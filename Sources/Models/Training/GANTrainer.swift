@@ -110,7 +110,7 @@ public final class GANTrainer: TrainingProcedure {
         try lossG.backward()
         generatorOptimizer.step()
 
-        return [Double(lossD.item), Double(lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
+        return [Double(shortest: lossD.item), Double(shortest: lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
     }
 
     /// σ of each logit, averaged: the discriminator's mean belief that the batch is real.
