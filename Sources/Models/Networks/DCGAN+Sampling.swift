@@ -16,10 +16,7 @@ extension DCGAN {
     /// statistics gathered in training, so each face depends on its own z alone, not on which
     /// other faces share the batch. No gradients are recorded.
     public func sample(noise z: Tensor) throws -> Tensor {
-        let wasTraining = generator.isTraining
-        generator.eval()
-        defer { if wasTraining { generator.train() } }
-        return try GradientMode.withoutGradients { try generate(z) }
+        try generator.inference { try generate(z) }
     }
 
     /// `steps` faces along the arc from z₁ to z₂ (each `[latent]`, `[1, latent]` or

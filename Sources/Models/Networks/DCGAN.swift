@@ -31,6 +31,8 @@ public final class DCGAN: Layer {
     public let generator: Sequential
     public let discriminator: Sequential
     public var isTraining = true
+    /// Two networks behind one call: sizes are known only when it runs.
+    public var shapeContract: ShapeContract { .unknown }
 
     /// - Parameters:
     ///   - latent: length of z (64, as benchmark W3).

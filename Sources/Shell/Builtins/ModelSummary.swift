@@ -43,19 +43,17 @@ public enum ModelSummary {
         return lines.joined(separator: "\n")
     }
 
-    /// One example of the shape the first layer expects, when that is knowable from the layer.
-    /// A convolution does not fix its picture size, so the lab's usual sizes are tried in turn
-    /// (32×32 first, the size of the lessons' faces) and the first that runs through every layer wins.
+    /// One example of the shape the first layer expects, from its `ShapeContract`: a row of its
+    /// features, or a picture of its channels at the first of its typical sizes that runs through
+    /// every layer (32×32 for a convolution over the lessons' faces, 1×1 for a generator's code).
     static func guessInputShape(_ layers: [any Layer]) -> [Int]? {
-        var first = layers.first
-        while let container = first, !container.children.isEmpty { first = container.children[0].layer }
-        switch first {
-        case let linear as Linear: return [1, linear.inFeatures]
-        case let convolution as Conv2d:
-            let candidates = [32, 64, 28, 16, 128].map { [1, convolution.inChannels, $0, $0] }
-            return candidates.first { outputShapes(of: layers, input: $0).count == layers.count } ?? candidates[0]
-        case let transposed as ConvTranspose2d: return [1, transposed.inChannels, 1, 1]
-        default: return nil
+        let contract = ShapeContract.chain(layers.map(\.shapeContract))
+        switch contract.expects {
+        case .features(let count): return [1, count]
+        case .channels(let channels):
+            let candidates = contract.exampleSizes.map { [1, channels, $0, $0] }
+            return candidates.first { outputShapes(of: layers, input: $0).count == layers.count } ?? candidates.first
+        case nil: return nil
         }
     }
 
@@ -66,10 +64,7 @@ public enum ModelSummary {
               var x = try? Tensor.zeros(input) else { return [] }
         var shapes: [[Int]] = []
         for layer in layers {
-            let wasTraining = layer.isTraining
-            layer.eval()
-            defer { if wasTraining { layer.train() } }
-            guard let output = try? GradientMode.withoutGradients({ try layer(x) }) else { break }
+            guard let output = try? layer.inference({ try layer(x) }) else { break }
             shapes.append(output.shape)
             x = output
         }
