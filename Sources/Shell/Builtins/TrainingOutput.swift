@@ -35,8 +35,7 @@ extension Picture {
     /// A PNG the lab just wrote, for the terminal to draw; nil if it cannot be read back.
     init?(_ url: URL) {
         guard let (image, _) = try? PNGFile.read(url.path) else { return nil }
-        let rgb = image.rgb()
-        self.init(width: rgb.width, height: rgb.height, pixels: rgb.pixels, savedPath: url.path)
+        self.init(image, savedPath: url.path)
     }
 }
 
