@@ -32,6 +32,7 @@ struct InteractiveShell {
                 print()
                 return
             case .line(let line):
+                session.context.displayWidth = printer.terminalColumns()
                 let reply = session.enter(line)
                 printer.print(reply)
                 suggestion = session.takeSuggestion(after: reply)

@@ -10,7 +10,9 @@ import Engine
 public enum ModelSummary {
     /// The table; output shapes come from a forward pass of one zero example of `inputShape`
     /// (inferred for a first Linear or Conv2d layer when not given).
-    public static func table(for model: any Layer, inputShape: [Int]? = nil) -> String {
+    /// `width` is the terminal's: layer descriptions are kept whole in PyTorch's form where the
+    /// row fits, and cut with "…" only where it does not.
+    public static func table(for model: any Layer, inputShape: [Int]? = nil, width: Int = 100) -> String {
         // A Sequential lists its layers; a two-part model (Autoencoder, GAN) its halves.
         let layers: [any Layer] = (model as? Sequential)?.layers ?? (model.children.isEmpty ? [model] : model.children.map(\.layer))
         let exampleInput = inputShape ?? guessInputShape(layers)
@@ -20,15 +22,17 @@ public enum ModelSummary {
         var lines = ["\(Value.layerTypeName(model)): \(layers.count) \(unit)\(layers.count == 1 ? "" : "s"), "
                      + "\(grouped(total)) parameter\(total == 1 ? "" : "s") (\(formatBytes(total * 4)))"]
         let childNames = (model is Sequential || model.children.isEmpty) ? nil : model.children.map(\.name)
-        let names = layers.enumerated().map { index, layer in
-            let text = layer.children.isEmpty ? layer.description : Value.layerTypeName(layer) + "(…)"
-            return shorten((childNames.map { $0[index] + ": " } ?? "") + text, to: 52)
-        }
         let shapeTexts = layers.indices.map { index in index < shapes.count ? "\(shapes[index])" : "" }
         let counts = layers.map { grouped($0.parameterCount) }
-        let nameWidth = max(5, names.map(\.count).max() ?? 0)
         let shapeWidth = max(12, shapeTexts.map(\.count).max() ?? 0)
         let indexWidth = String(max(layers.count - 1, 0)).count
+        // What the other columns and gutters take; the layer column gets the rest (at least 24).
+        let otherColumns = 2 + indexWidth + 2 + 2 + shapeWidth + 2 + max(10, counts.map(\.count).max() ?? 0)
+        let names = layers.enumerated().map { index, layer in
+            let text = layer.children.isEmpty ? layer.description : Value.layerTypeName(layer) + "(…)"
+            return shorten((childNames.map { $0[index] + ": " } ?? "") + text, to: max(24, width - otherColumns))
+        }
+        let nameWidth = max(5, names.map(\.count).max() ?? 0)
         lines.append("  " + "#".padding(toLength: indexWidth) + "  " + "layer".padding(toLength: nameWidth) + "  "
                      + "output shape".padding(toLength: shapeWidth) + "  parameters")
         for index in layers.indices {
