@@ -31,15 +31,23 @@ struct ConvolutionTests {
 
     /// Large enough that im2col, col2im and the layout moves split across threads, and that the
     /// input gradient (the transposed convolution's forward) is made in several chunks of images.
-    @Test func parallelAndChunkedPathsMatchDirectLoops() throws {
+    /// The worker pool's log proves both ran as jobs shared among the threads.
+    @Test(.enabled(if: Parallel.threads > 1, "one thread: nothing is split"))
+    func parallelAndChunkedPathsMatchDirectLoops() throws {
         let g = Self.geometry((40, 16, 8, 16, 16, 4, 2, 1))
-        #expect(g.batch * g.inChannels * 16 * g.outputPlane >= Parallel.minimumParallelWork)
         #expect(g.batch * g.patchSize * g.outputPlane > 2 * 262_144, "more than two chunks")
         let x = sample([40, 16, 16, 16], seed: 16), w = sample([8, 16, 4, 4], seed: 17), b = sample([8], seed: 18)
-        let y = try x.conv2d(weight: w, bias: b, stride: 2, padding: 1)
+        let forward = try onWorkerThreads { try x.conv2d(weight: w, bias: b, stride: 2, padding: 1) }
+        #expect(forward.jobs >= 1 && forward.pieces >= 2 * forward.jobs, "conv2d: \(forward.jobs) jobs, \(forward.pieces) pieces")
+        let y = forward.result
         expectClose(y.data, directConvolution(input: x.data, weight: w.data, bias: b.data, g), tolerance: 1e-5)
-        let t = try y.convTranspose2d(weight: w, bias: sample([16], seed: 19), stride: 2, padding: 1)
-        expectClose(t.data, directTransposedConvolution(input: y.data, weight: w.data, bias: sample([16], seed: 19).data, g),
+        let transposed = try onWorkerThreads {
+            try y.convTranspose2d(weight: w, bias: sample([16], seed: 19), stride: 2, padding: 1)
+        }
+        #expect(transposed.jobs >= 1 && transposed.pieces >= 2 * transposed.jobs,
+                "convTranspose2d: \(transposed.jobs) jobs, \(transposed.pieces) pieces")
+        expectClose(transposed.result.data,
+                    directTransposedConvolution(input: y.data, weight: w.data, bias: sample([16], seed: 19).data, g),
                     tolerance: 1e-4)
     }
 
