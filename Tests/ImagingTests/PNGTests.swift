@@ -3,7 +3,7 @@ import Imaging
 import Testing
 import TestSupport
 
-@Suite struct PNGTests {
+@Suite(.temporaryFolders) struct PNGTests {
     /// A small picture with every byte value somewhere, so a round trip checks all of them.
     static func pattern(width: Int, height: Int, channels: Int) -> Image {
         let pixels = (0..<(width * height * channels)).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 / 3) }
@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func writeIsAtomicAndReadable() throws {
-        let folder = try makeTemporaryFolder("write")
+        let folder = try temporaryFolder("write").path
         let path = (folder as NSString).appendingPathComponent("face.png")
         try PNGFile.write(Self.pattern(width: 5, height: 4, channels: 3), to: path)
         try PNGFile.write(Self.pattern(width: 6, height: 4, channels: 3), to: path)   // replaces
@@ -118,7 +118,7 @@ import TestSupport
     }
 
     @Test func damagedFilesOnDiskToo() throws {
-        let folder = try makeTemporaryFolder("damaged")
+        let folder = try temporaryFolder("damaged").path
         let path = (folder as NSString).appendingPathComponent("cut.png")
         try Data(try Self.damaged("truncated")).write(to: URL(fileURLWithPath: path))
         #expect(throws: ImageFileError.truncated(path: path)) { try PNGFile.read(path) }
