@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The safetensors format: exact bytes as the Python library writes them, round trips, and a
 /// table of corrupt and hostile files, each with the exact error a learner would see.
-struct SafeTensorsTests {
+@Suite(.temporaryFolders) struct SafeTensorsTests {
     /// A small file spelled out byte by byte. The Python library writes the identical bytes:
     ///
     ///     from safetensors.numpy import save
@@ -99,8 +100,7 @@ struct SafeTensorsTests {
         let error = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.decode(bytes, path: "bad.safetensors") }
         #expect(error == .checkpoint(path: "bad.safetensors", reason: reason), "\(name)")
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("safetensors").path
         let path = folder + "/bad.safetensors"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let fileError = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.read(from: path) }
@@ -117,8 +117,7 @@ struct SafeTensorsTests {
     }
 
     @Test func fileErrors() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("safetensors").path
         #expect(throws: EngineError.checkpoint(path: folder + "/none.safetensors", reason: "no such file")) {
             try SafeTensors.read(from: folder + "/none.safetensors")
         }
@@ -127,11 +126,4 @@ struct SafeTensorsTests {
         }
         #expect(throws: EngineError.self) { try SafeTensors.write([], to: folder + "/missing/x.safetensors") }
     }
-}
-
-/// A fresh empty folder under the system's temporary directory.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "engine-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }

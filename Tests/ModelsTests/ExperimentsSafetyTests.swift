@@ -7,7 +7,7 @@ import TestSupport
 
 /// What protects a learner's work: the loss guard rolls a ruined model back, Ctrl-C stops after
 /// the current step with the model intact, and bad settings are refused with the knob's name.
-struct ExperimentsSafetyTests {
+@Suite(.temporaryFolders) struct ExperimentsSafetyTests {
     typealias Fixtures = ExperimentsFixtures
 
     func autoencoderTrainer(steps: Int, faces: ImageDataset? = nil) throws -> AutoencoderTrainer {

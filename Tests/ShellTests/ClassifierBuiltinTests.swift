@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Shell
 
 /// `FaceClassifier()` and `trainClassifier(…)` at the prompt: a question from faces-32's
 /// attributes, or real against a GAN's fakes, scored on held-out faces against the base rate.
-struct ClassifierBuiltinTests {
+@Suite(.temporaryFolders) struct ClassifierBuiltinTests {
     static let cases: [(line: String, printed: [String])] = [
         ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8)",
          ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "history in "]),
