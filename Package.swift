@@ -3,6 +3,7 @@
 //
 // Module map (read in this order):
 //   CBLAS, CPNG, CReadline  thin system-library wrappers (OpenBLAS, libpng, GNU readline)
+//   SafeFiles               bounded reads, atomic writes, printable file-borne text (no dependencies)
 //   Engine                  tensors, reverse-mode autodiff, layers, losses, optimisers, checkpoints
 //   Imaging                 PNG input/output, image grids, conversions (no terminal code)
 //   Faces                   the synthetic-face renderer and the shipped datasets
@@ -27,9 +28,10 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Imaging", dependencies: ["CPNG", "Engine"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "SafeFiles"),
+        .target(name: "Engine", dependencies: ["CBLAS", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Imaging", dependencies: ["CPNG", "Engine", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Faces", dependencies: ["Engine", "Imaging", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces"]),
         .executableTarget(
             name: "Lab",
@@ -38,8 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "SafeFiles"]),
+        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine", "SafeFiles"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
     ],

@@ -16,8 +16,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case invalidAxis(op: String, axis: Int, rank: Int)
     /// A value that an op needs is out of its allowed range (a negative size, zero steps...).
     case invalidArgument(op: String, message: String)
-    /// The tensor would be too large to allocate.
-    case tooLarge(shape: [Int], limit: Int)
+    /// A value would take more memory than `MemoryBudget` allows one value; `what` names it.
+    case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
     /// `backward()` was called on something that cannot start a backward pass.
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
@@ -47,9 +47,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "\(op): axis \(axis) is out of range for a tensor with \(rank) dimensions"
         case let .invalidArgument(op, message):
             return "\(op): \(message)"
-        case let .tooLarge(shape, limit):
-            return "a tensor of shape \(shape) would exceed the limit of \(limit) elements; "
-                + "use smaller sizes"
+        case let .memoryBudgetExceeded(what, bytes, budget):
+            return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
+                + "\(MemoryBudget.text(bytes: budget)) a single value may use — use smaller sizes"
         case let .backwardMisuse(message):
             return "backward: \(message)"
         case let .checkpoint(path, reason):

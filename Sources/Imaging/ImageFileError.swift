@@ -13,6 +13,8 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
     case badChecksum(path: String, chunk: String)
     /// The chunks are intact but libpng could not decode the picture.
     case undecodable(path: String, reason: String)
+    /// The picture to write has no pixels (a tensor with a height or width of 0).
+    case emptyPicture(path: String, width: Int, height: Int)
     /// Writing failed (the folder is missing or not writable, the disk is full...).
     case unwritable(path: String, reason: String)
 
@@ -30,6 +32,8 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is damaged (the checksum of its \(chunk) chunk is wrong); copy or download it again."
         case let .undecodable(path, reason):
             return "'\(path)' could not be decoded (libpng says: \(reason)); open and re-save it in an image editor."
+        case let .emptyPicture(path, width, height):
+            return "Cannot write '\(path)': the picture is \(width)×\(height) pixels and a PNG needs at least 1×1; check the tensor's shape."
         case let .unwritable(path, reason):
             return "Cannot write '\(path)': \(reason); check that the folder exists and is writable."
         }

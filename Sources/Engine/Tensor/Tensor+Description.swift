@@ -15,9 +15,12 @@ extension Tensor: CustomStringConvertible {
     }
 
     /// Minimum, maximum and mean of the values (mean accumulated in Double for accuracy).
+    /// A NaN anywhere makes all three NaN, as PyTorch's `min()` and `max()` propagate it
+    /// (Swift's `min` would skip it and report the empty range "inf … -inf").
     public var statistics: (min: Float, max: Float, mean: Float) {
         var low = Float.infinity, high = -Float.infinity, sum = 0.0
         for value in data {
+            if value.isNaN { return (.nan, .nan, .nan) }
             low = Swift.min(low, value)
             high = Swift.max(high, value)
             sum += Double(value)
