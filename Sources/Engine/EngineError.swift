@@ -1,3 +1,5 @@
+import SafeFiles
+
 /// Everything the engine can refuse, with the facts needed to explain it.
 ///
 /// Errors are values, not traps: a learner who builds a model with mismatched shapes gets a
@@ -53,7 +55,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .backwardMisuse(message):
             return "backward: \(message)"
         case let .checkpoint(path, reason):
-            return "checkpoint '\(path)': \(reason)"
+            return "checkpoint '\(PrintableText.escaped(path, limit: 300))': \(reason)"
         case let .layerInput(layer, expected, got, shape):
             return "\(layer) expects \(expected) but got \(got) (input shape \(shape))"
         case let .inLayer(index, layer, error):

@@ -1,3 +1,5 @@
+import SafeFiles
+
 /// Why a dataset folder could not be loaded: its manifest (the CSV that says where each picture
 /// is) is missing, malformed or names tiles that do not exist. Pictures themselves fail with
 /// `ImageFileError`; these are the manifest's own problems, so they do not mention libpng.
@@ -7,7 +9,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .manifest(path, reason):
-            return "dataset manifest '\(path)': \(reason)"
+            return "dataset manifest '\(PrintableText.escaped(path, limit: 300))': \(reason)"
         }
     }
 }

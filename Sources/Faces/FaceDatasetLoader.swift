@@ -48,7 +48,8 @@ public enum FaceDatasetLoader {
         var tileSize = 0
         for row in kept {
             let sheetName = row[sheetColumn]
-            guard !sheetName.isEmpty, !sheetName.contains("/"), !sheetName.hasPrefix(".") else {
+            guard !sheetName.isEmpty, !sheetName.contains("/"), !sheetName.hasPrefix("."),
+                  PrintableText.escaped(sheetName) == sheetName else {
                 throw fail("sheet '\(PrintableText.escaped(sheetName, limit: 60))' is not a file name in the dataset's folder")
             }
             if sheets[sheetName] == nil {
