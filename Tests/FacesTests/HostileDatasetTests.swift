@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import SafeFiles
 import Testing
+import TestSupport
 import Faces
 
 /// Dataset folders that lie: manifests with absurd positions, a million rows, Windows line ends,
