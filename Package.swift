@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "Lab",
             dependencies: [
-                "Shell", "Lessons", "Bench", "Engine", "Imaging", "Faces", "Models", "CReadline",
+                "Shell", "Lessons", "Bench", "Engine", "Imaging", "Faces", "Models", "CReadline", "SafeFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,18 @@ public enum MemoryBudget {
     /// The most one value (a tensor, a buffer, one layer's parameters, a file read) may take: 2 GiB.
     public static let bytesPerValue = 2 << 30
 
+    /// Strings and lists hold names, settings and small results, never data (that is what
+    /// tensors are for), so they get a smaller share: a string or list past 64 MiB is a runaway
+    /// doubling (`s = s + s`, `a = [a, a]`), refused long before it fills the memory.
+    public static let bytesPerTextOrList = 64 << 20
+
+    /// Throws unless a string or list of `bytes` fits `bytesPerTextOrList`.
+    public static func check(textOrListBytes bytes: Int, what: String) throws {
+        guard bytes <= bytesPerTextOrList else {
+            throw EngineError.textOrListTooLarge(what: what, bytes: bytes, budget: bytesPerTextOrList)
+        }
+    }
+
     /// The number of float32 values that fit the budget.
     public static var float32Elements: Int { bytesPerValue / 4 }
 

@@ -29,7 +29,8 @@ extension Tensor: CustomStringConvertible {
     }
 
     private func format(_ value: Float) -> String {
-        if value.isNaN || value.isInfinite { return "\(value)" }
+        if value.isNaN { return "nan" }  // the sign of a NaN means nothing; Swift would print "-nan"
+        if value.isInfinite { return "\(value)" }
         let magnitude = Swift.abs(value)
         if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) {
             return String(format: "%.3e", Double(value))
