@@ -64,6 +64,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
 
     public var metricNames: [String] { ["loss"] }
     public var guardedMetrics: [String] { ["loss"] }
+    public func dataProblem() -> String? { batches.dataProblem }
     public var networks: [any Layer] { [model] }
 
     public func step() throws -> [Double] {

@@ -107,6 +107,8 @@ public final class Session {
             // Like a notebook: a face set shows what it holds as well as how much.
             return [.text(set.description)] + ((try? set.preview()).map { [.picture($0)] } ?? [])
         case .value(let value): return [.text(value.cellDescription)]
+        case .bound(let name, .history(let run)):
+            return [.text(([name + " = " + run.shortDescription] + run.linesWhenBound).joined(separator: "\n"))]
         case .bound(let name, let value): return [.text(name + " = " + value.shortDescription)]
         case .text(let text): return [.text(text)]
         }
