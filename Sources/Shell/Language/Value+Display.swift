@@ -83,6 +83,9 @@ extension Value {
         if number.isNaN { return "nan" }
         if number.isInfinite { return number > 0 ? "inf" : "-inf" }
         if number == number.rounded() && abs(number) < 1e15 { return String(Int(number)) }
+        // A setting stored as float32 (a learning rate of 0.001) prints as the float it is,
+        // not as its double expansion 0.0010000000474974513.
+        if let single = Float(exactly: number) { return String(single) }
         return String(number)
     }
 }
