@@ -56,6 +56,18 @@ import TestSupport
         #expect(other.stateDict().map(\.tensor.data) == before, "a failed load must leave the model unchanged")
     }
 
+    /// A file with many keys the model lacks gives one short line: five names and the count.
+    @Test func manyUnexpectedKeysAreSummarised() throws {
+        let folder = try temporaryFolder("hostile").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/deep.safetensors"
+        try Checkpoint.save(try Self.mlp([3, 4, 4, 4, 4, 2], seed: 1), to: path)
+        #expect(throws: EngineError.checkpoint(path: path, reason: "does not fit the model: unexpected keys: "
+                + "2.bias, 2.weight, 4.bias, 4.weight, 6.bias, … (8 keys in all)")) {
+            try Checkpoint.load(into: try Self.mlp([3, 4], seed: 2), from: path)
+        }
+    }
+
     /// A stand-in for BatchNorm's state: a parameter and an integer counter buffer.
     final class Counting: Layer {
         let weight = Tensor(shape: [2], data: [0.5, 1.5], requiresGrad: true)

@@ -91,6 +91,13 @@ import TestSupport
          "the data section has unused bytes 4..<8 before tensor 'b'"),
         ("trailing bytes", file(f32Pair, data: [UInt8](repeating: 0, count: 12)),
          "the data section has 12 bytes but the tensors use 8"),
+        ("escape sequence in a name", file(#"{"\u001b[2Jx":{"dtype":"Q7","shape":[],"data_offsets":[0,0]}}"#),
+         "tensor '\\u{1B}[2Jx' has unknown dtype 'Q7'"),
+        ("megabyte name", file("{\"" + String(repeating: "n", count: 1_000_000) + #"":{"dtype":"Q7","shape":[],"data_offsets":[0,0]}}"#),
+         "tensor '" + String(repeating: "n", count: 60) + "…' has unknown dtype 'Q7'"),
+        ("twenty thousand entries", file("{" + (0..<20_000).map { #""t\#($0)":{"dtype":"F32","shape":[0],"data_offsets":[0,0]}"# }
+            .joined(separator: ",") + "}"),
+         "the header lists 20000 entries, more than the limit of 10000 tensors (corrupt, or not a model checkpoint)"),
     ]
 
     /// Each case twice: decoding bytes in memory, and reading a file (which reads the length, the

@@ -134,6 +134,7 @@ import TestSupport
         (.truncated(path: "a.png"), "'a.png' is truncated (the file ends before the PNG is complete); copy or download it again."),
         (.badChecksum(path: "a.png", chunk: "IDAT"), "'a.png' is damaged (the checksum of its IDAT chunk is wrong); copy or download it again."),
         (.unreadable(path: "a.png", reason: "no such file"), "Cannot read 'a.png': no such file; check the path and its permissions."),
+        (.unreadable(path: "\u{1B}[2J.png", reason: "no such file"), "Cannot read '\\u{1B}[2J.png': no such file; check the path and its permissions."),
     ])
     func errorMessagesReadWell(error: ImageFileError, message: String) {
         #expect(error.description == message)

@@ -78,7 +78,7 @@ import TestSupport
     @Test func runReportsAnUnreadableFile() throws {
         let result = try runLab(["run", "/nonexistent/script.lab"])
         #expect(result.status == 2)
-        #expect(result.err == "error: cannot read /nonexistent/script.lab\n")
+        #expect(result.err == "error: cannot read /nonexistent/script.lab: no such file\n")
     }
 
     @Test func seedMakesTwoRunsIdentical() throws {
