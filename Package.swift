@@ -3,6 +3,7 @@
 //
 // Module map (read in this order):
 //   CBLAS, CPNG, CReadline  thin system-library wrappers (OpenBLAS, libpng, GNU readline)
+//   CCmarkGFM               cmark-gfm, the CommonMark parser the lessons' Markdown is read with
 //   Engine                  tensors, reverse-mode autodiff, layers, losses, optimisers, checkpoints
 //   Imaging                 PNG input/output, image grids, conversions (no terminal code)
 //   Faces                   the synthetic-face renderer and the shipped datasets
@@ -22,15 +23,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Imaging", dependencies: ["CPNG", "Engine"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces"]),
+        .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "Lab",
             dependencies: [
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
+        .testTarget(name: "LessonSystemTests", dependencies: ["Lessons", "Engine", "Imaging"]),
     ],
     swiftLanguageModes: [.v5]
 )
