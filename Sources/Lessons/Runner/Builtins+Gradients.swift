@@ -57,3 +57,12 @@ private extension CallArguments {
         return tensor
     }
 }
+
+extension BuiltinRegistry {
+    /// The shell's built-ins plus the lessons' own tools: what `lab` starts with.
+    public static func withLessonTools() -> BuiltinRegistry {
+        var registry = BuiltinRegistry.standard()
+        registry.registerGradients()
+        return registry
+    }
+}
