@@ -1,14 +1,17 @@
 // swift-tools-version:6.0
 // Deepfake Lab: a terminal lab for learning how deepfakes are made and caught.
 //
-// Module map (read in this order):
+// Module map (read in this order; each arrow is "is used by"):
 //   CBLAS, CPNG, CReadline  thin system-library wrappers (OpenBLAS, libpng, GNU readline)
 //   CCmarkGFM               cmark-gfm, the CommonMark parser the lessons' Markdown is read with
 //   Engine                  tensors, reverse-mode autodiff, layers, losses, optimisers, checkpoints
-//   Imaging                 PNG input/output, image grids, conversions (no terminal code)
-//   Faces                   the synthetic-face renderer and the shipped datasets
-//   Lessons                 the shell's language, sessions, lessons and their experiments
-//   Lab                     the `lab` executable: terminal, readline, inline pictures
+//   Imaging                 images, PNG, grids with captions, the bitmap font, plots, PSNR/SSIM
+//   Faces                   the synthetic-face renderer, datasets, tensor ↔ image conversion
+//   Models                  the lessons' networks and the training loop they share
+//   Shell                   the lab's language, built-ins, sessions, completion, terminal pictures
+//   Lessons                 the lesson system: format, runner, checks, progress
+//   Bench                   the reference workloads of shared/BENCHMARKS.md and their runner
+//   Lab                     the `lab` executable: terminal and readline only
 import PackageDescription
 
 // Numeric code is unusable at -Onone (100x slower gradient checks and dataset renders),
@@ -31,21 +34,28 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Imaging", dependencies: ["CPNG", "Engine"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Imaging", dependencies: ["CPNG"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Models", dependencies: ["Engine", "Imaging", "Faces"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models"]),
+        .target(name: "Lessons", dependencies: ["Shell", "Engine", "Imaging", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Bench", dependencies: ["Engine", "Models"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(
             name: "Lab",
             dependencies: [
-                "Lessons", "Engine", "Imaging", "Faces", "CReadline",
+                "Shell", "Lessons", "Bench", "Engine", "Imaging", "Faces", "Models", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
-        .testTarget(name: "LessonSystemTests", dependencies: ["Lessons", "Engine", "Imaging"]),
+        .target(name: "TestSupport", dependencies: ["Engine", "Imaging", "Faces", "Models"], path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Faces", "Imaging", "Engine", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Models", "Engine", "Imaging", "Faces", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Engine", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Shell", "Imaging", "TestSupport"]),
+        .testTarget(name: "LessonSystemTests", dependencies: ["Lessons", "Shell", "Engine", "Imaging"]),
     ],
     swiftLanguageModes: [.v5]
 )

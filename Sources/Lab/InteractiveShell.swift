@@ -1,5 +1,7 @@
 import Foundation
+import Shell
 import Lessons
+import Models
 
 /// The shell on a terminal: a coloured prompt, readline editing, and a last question before
 /// quitting with unsaved work.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Shell
 
 /// `lab lesson N`: opens the shell at lesson N (where the learner left it). With `--auto` it runs
 /// the lesson straight through instead, for a classroom or CI, and exits non-zero if a check fails.

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Shell
 
 /// Prints what the lesson runner says: prose rendered for the terminal (wrapped to the window,
 /// paged when it is longer than the screen), the lab's notes dimmed, problems in yellow.

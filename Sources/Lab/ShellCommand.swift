@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Shell
 import Lessons
+import Models
 
 /// `lab` (or `lab shell`): the interactive shell on a terminal; on a pipe, a quiet line-by-line
 /// runner that prints each value as the prompt would and carries on after errors.

@@ -1,3 +1,4 @@
+import Shell
 import Foundation
 
 /// `lab lesson N --auto`: a lesson run straight through with its cells as written and its

@@ -1,3 +1,4 @@
+import Shell
 import Engine
 
 /// Lesson 1's tools for seeing gradients by hand, named as PyTorch names them: a parameter is a

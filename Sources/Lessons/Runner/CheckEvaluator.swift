@@ -1,3 +1,4 @@
+import Shell
 import Engine
 
 /// Decides whether a step's checks hold, by reading the session's variables: nothing else.

@@ -1,3 +1,4 @@
+import Shell
 import Foundation
 
 /// The shipped lessons, in order: every `*.md` in the `lessons/` folder except its README.

@@ -1,3 +1,4 @@
+import Shell
 import Foundation
 
 /// `lab lessons check`: what an author runs before shipping a lesson. The parser already refuses

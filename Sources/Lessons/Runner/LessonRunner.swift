@@ -1,3 +1,4 @@
+import Shell
 import Engine
 import Foundation
 
@@ -148,7 +149,7 @@ public final class LessonRunner {
             if saved?.finished == true { status = "done" }
             else if let saved, !saved.completedSteps.isEmpty { status = "\(saved.completedSteps.count)/\(lesson.steps.count) steps" }
             else { status = "not started" }
-            lines.append(String(format: "%3d  ", lesson.number) + lesson.title.padding(toLength: 34) + " \(lesson.minutes) min   " + status)
+            lines.append(String(format: "%3d  ", lesson.number) + lesson.title.padded(to: 34) + " \(lesson.minutes) min   " + status)
         }
         var reply = Reply(outputs: [.note(lines.joined(separator: "\n"))])
         if let resume = resumePoint() {
@@ -398,5 +399,12 @@ public final class LessonRunner {
         }
         if let error = reply.error { outputs.append(.error(error)) }
         return outputs
+    }
+}
+
+extension String {
+    /// Pads with spaces on the right, for the course table's columns.
+    func padded(to length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 }
