@@ -17,7 +17,7 @@ struct LessonPrinter {
         let renderer = TerminalRenderer(width: min(100, cells.terminalColumns() - 1), color: cells.colorEnabled)
         switch output {
         case .markdown(let blocks):
-            page(renderer.render(blocks) + "\n")
+            page(renderer.render(blocks) + "\n\n")
         case .note(let text):
             cells.note(text)
         case .problem(let text):

@@ -20,6 +20,9 @@ public struct LessonFormatError: Error, Equatable, Sendable, CustomStringConvert
         case quizMissing(field: String)
         case quizChoiceWithoutWhy(choice: Int)
         case quizCorrectCount(Int)
+        case quizWithoutAnswer
+        case quizChoiceWithoutText(choice: Int)
+        case quizTooFewChoices
         case noSteps
     }
 
@@ -57,6 +60,9 @@ public struct LessonFormatError: Error, Equatable, Sendable, CustomStringConvert
         case .quizMissing(let field): return "the quiz needs `\(field):`"
         case .quizChoiceWithoutWhy(let choice): return "choice \(choice) of the quiz needs `why:`, a sentence on why it is right or wrong"
         case .quizCorrectCount(let count): return "a multiple-choice quiz needs exactly one choice with `correct: true` (it has \(count))"
+        case .quizWithoutAnswer: return "the quiz needs `choices:` (multiple choice) or `answer:` (a number)"
+        case .quizChoiceWithoutText(let choice): return "choice \(choice) of the quiz needs `text:`"
+        case .quizTooFewChoices: return "a multiple-choice quiz needs two choices or more"
         case .noSteps: return "the lesson has no steps: add a ```lab cell or a ```quiz"
         }
     }

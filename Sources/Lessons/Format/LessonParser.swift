@@ -162,6 +162,8 @@ public enum LessonParser {
         mutating func readChecks(_ text: String, fenceLine: Int) -> [CheckCondition] {
             var conditions: [CheckCondition] = []
             var hintLines: [String] = []
+            // The hint lines under a condition that could not be read belong to it, not to an error.
+            var skippingHint = false
             func finish() {
                 guard var last = conditions.popLast() else { return }
                 last.hint = hintLines.joined(separator: " ")
@@ -173,6 +175,7 @@ public enum LessonParser {
                 let trimmed = raw.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 if raw.first == " " || raw.first == "\t" {
+                    if skippingHint { continue }
                     guard !conditions.isEmpty else {
                         fail(line, .checkSyntax(condition: trimmed, reason: "an indented line continues a condition's hint, but no condition comes before it"))
                         continue
@@ -181,10 +184,12 @@ public enum LessonParser {
                     continue
                 }
                 finish()
+                skippingHint = false
                 do {
                     conditions.append(CheckCondition(source: trimmed, line: line, test: try CheckCondition.parseTest(trimmed), hint: ""))
                 } catch {
                     fail(line, .checkSyntax(condition: trimmed, reason: error.reason))
+                    skippingHint = true
                 }
             }
             finish()
@@ -223,7 +228,7 @@ public enum LessonParser {
                 var choices: [Quiz.Choice] = []
                 for (index, choiceNode) in (choicesNode.sequence ?? []).enumerated() {
                     guard let choice = choiceNode.mapping, let choiceText = choice["text"]?.string else {
-                        fail(line(choiceNode), .quizMissing(field: "choices: - text:"))
+                        fail(line(choiceNode), .quizChoiceWithoutText(choice: index + 1))
                         complete = false
                         continue
                     }
@@ -236,7 +241,7 @@ public enum LessonParser {
                 }
                 let correct = choices.filter(\.isCorrect).count
                 if complete && correct != 1 { fail(line(choicesNode), .quizCorrectCount(correct)); complete = false }
-                if choices.count < 2 && complete { fail(line(choicesNode), .quizMissing(field: "choices: (two or more)")); complete = false }
+                if choices.count < 2 && complete { fail(line(choicesNode), .quizTooFewChoices); complete = false }
                 answer = .choices(choices)
             } else if let value = mapping["answer"] {
                 guard let number = value.float else {
@@ -246,7 +251,7 @@ public enum LessonParser {
                 let tolerance = mapping["tolerance"]?.float ?? 0
                 if let why = field("why", in: mapping) { answer = .number(number, tolerance: tolerance, why: why) }
             } else {
-                fail(fenceLine, .quizMissing(field: "choices: (multiple choice) or answer: (a number)"))
+                fail(fenceLine, .quizWithoutAnswer)
                 return nil
             }
             guard complete, let id, let question, let answer else { return nil }

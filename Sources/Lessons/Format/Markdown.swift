@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A lesson's prose as a syntax tree, read by cmark-gfm (GitHub's CommonMark parser).
 ///
@@ -119,7 +120,7 @@ public enum Markdown {
         case CMARK_NODE_THEMATIC_BREAK:
             return .rule(line: line)
         case CMARK_NODE_HTML_BLOCK:
-            return .html(string(cmark_node_get_literal(node)), line: line)
+            return .html(string(cmark_node_get_literal(node)).trimmingCharacters(in: .newlines), line: line)
         default:
             if string(cmark_node_get_type_string(node)) == "table" {
                 let rows = children(of: node).map { row in children(of: row).map { inlines(of: $0) } }

@@ -89,8 +89,8 @@ public struct CheckEvaluator {
                 guard case .tensor(let tensor) = value, tensor.requiresGrad else {
                     throw Missing(found: "\(walked) does not exist: only a param(…) has a gradient")
                 }
-                guard let grad = tensor.grad else { throw Missing(found: "\(walked) is empty: backward has not reached it yet") }
-                value = .tensor(grad)
+                // Before any backward (or after zeroGrad) the gradient is zero, as grad(…) shows it.
+                value = .tensor(tensor.grad ?? Tensor(shape: tensor.shape, data: Array(repeating: 0, count: tensor.count)))
             case .member(let name):
                 guard let member = try? Members.lookUp(name, in: value, at: SourceRange(line: 1, column: 1)),
                       case .property(let get) = member.kind, let next = try? get(value) else {

@@ -43,7 +43,7 @@ public enum Members {
                     .property("file", "the CSV the history was written to") { _ in .string(run.historyFile.path) },
                     .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
                         .tensor(Tensor(shape: [run.history.rows.count], data: run.history.rows.map { Float($0.first ?? .nan) }))
-                    }]
+                    }] + run.scores.map { score in .property(score.name, "a score the training reported") { _ in .number(score.value) } }
         default:
             return []
         }

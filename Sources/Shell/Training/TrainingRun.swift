@@ -14,6 +14,8 @@ public struct TrainingRun: Sendable {
     public let filePrefix: String
     /// Anything a particular model adds, such as the face swap's PSNR/SSIM score.
     public var extraLines: [String] = []
+    /// Named numbers a model adds (a detector's held-out accuracy), readable as members of the run.
+    public var scores: [(name: String, value: Double)] = []
 
     init(_ outcome: TrainingOutcome, prefix: String) {
         summary = outcome.summary
