@@ -27,7 +27,8 @@ struct LessonCommand: ParsableCommand {
         let session = options.makeSession()
         let printer = options.makePrinter()
         printer.attachLiveReports(to: session)
-        guard let runner = Self.makeRunner(session: session, required: true) else { throw ExitCode(2) }
+        // An auto run is a demonstration: it leaves the learner's own progress alone.
+        guard let runner = Self.makeRunner(session: session, required: true, saveProgress: !auto) else { throw ExitCode(2) }
         guard auto else {
             guard isatty(STDIN_FILENO) == 1 else {
                 fputs("error: lab lesson needs a terminal; use --auto to run it non-interactively\n", stderr)
@@ -62,13 +63,13 @@ struct LessonCommand: ParsableCommand {
     }
 
     /// The runner over the shipped course, or nil (with a message when `required`) if there is none.
-    static func makeRunner(session: Session, required: Bool = false) -> LessonRunner? {
+    static func makeRunner(session: Session, required: Bool = false, saveProgress: Bool = true) -> LessonRunner? {
         guard let folder = Course.defaultFolder() else {
             if required { fputs("error: cannot find the lessons/ folder here or beside lab\n", stderr) }
             return nil
         }
         do {
-            return LessonRunner(course: try Course.load(from: folder), session: session, store: .standard())
+            return LessonRunner(course: try Course.load(from: folder), session: session, store: saveProgress ? .standard() : nil)
         } catch {
             fputs(error.description + "\n", stderr)
             return nil
@@ -115,6 +116,7 @@ struct CheckLessons: ParsableCommand {
                 .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
         }
         let report = LessonLinter.check(urls, runLessons: !formatOnly) { print($0) }
+        report.problems.forEach { print($0) }
         print(report.summary)
         if !report.problems.isEmpty { throw ExitCode.failure }
     }

@@ -32,6 +32,7 @@ public struct AutoRun {
         while true {
             reply.outputs.forEach(show)
             guard let step = runner.step, runner.lesson?.id == lesson.id else { break }
+            let failuresBefore = result.failures.count
             switch step.kind {
             case .cell(let cell):
                 let started = Date()
@@ -56,7 +57,8 @@ public struct AutoRun {
             reply = runner.handle("next") ?? LessonRunner.Reply()
             if runner.stepIndex == before && runner.step != nil {
                 reply.outputs.forEach(show)
-                result.failures.append("step \(step.id) did not pass; the run stops here")
+                // Later steps build on this one, so the run stops; its failure is already recorded.
+                if result.failures.count == failuresBefore { result.failures.append("step \(step.id) did not pass; the run stops here") }
                 break
             }
         }
