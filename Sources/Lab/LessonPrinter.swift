@@ -19,9 +19,10 @@ struct LessonPrinter {
         case .markdown(let blocks):
             page(renderer.render(blocks) + "\n\n")
         case .note(let text):
-            cells.note(text)
+            cells.note(renderer.wrapPlain(text))
         case .problem(let text):
-            fputs((cells.colorEnabled ? "\u{1B}[33m" + text + "\u{1B}[0m" : text) + "\n", stdout)
+            let wrapped = renderer.wrapPlain(text)
+            fputs((cells.colorEnabled ? "\u{1B}[33m" + wrapped + "\u{1B}[0m" : wrapped) + "\n", stdout)
         case .session(let reply):
             cells.print(reply)
         }

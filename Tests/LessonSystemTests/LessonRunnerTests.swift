@@ -45,12 +45,12 @@ import Testing
             // A different line that does the job passes: the check judges the result, not the text.
             let own = runner.session.enter("let x = tensor([[0, 0, 0], [0, 0, 0]])")
             #expect(text(runner.didRun("let x = tensor([[0, 0, 0], [0, 0, 0]])", reply: own)) == "✓ That does it. Type next to go on.")
-            #expect(text(runner.handle("next")) == "Step 2 of 3 · count — type answer followed by your choice.")
+            #expect(text(runner.handle("next")) == "Step 2 of 3 · count — type answer followed by a letter, for example: answer a")
             #expect(text(runner.handle("next")) == "Answer the quiz first: type answer followed by your choice.")
-            #expect(text(runner.handle("answer a")) == "Not right. Count again, two rows of three.\nTry another answer.")
+            #expect(text(runner.handle("answer a")) == "Not right: Count again, two rows of three. Try another answer.")
             #expect(text(runner.handle("answer z")) == "Answer with a letter from a to b, for example: answer a.")
             #expect(text(runner.handle("answer b")) == "Right. Two times three.\nType next to go on.")
-            #expect(text(runner.handle("next")) == "Step 3 of 3 · double — the cell is at the prompt: press Return to run it, or edit it first. Then type next.")
+            #expect(text(runner.handle("next")) == "Step 3 of 3 · double — the cell is at the prompt: run it with Return, or edit it first. Then type next.")
             #expect(text(runner.handle("where")) == "Lesson 7 · A sample — step 3 of 3 (double); 2 steps done.")
         }
     }

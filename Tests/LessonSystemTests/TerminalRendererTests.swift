@@ -30,6 +30,11 @@ import Testing
         #expect(text == "1. a long item that\n   wraps")
     }
 
+    @Test func notesWrapWithTheirIndent() {
+        let text = TerminalRenderer(width: 20, color: false).wrapPlain("✗ Not yet: x has shape [3].\n  Hint: Two rows of three numbers.")
+        #expect(text == "✗ Not yet: x has\nshape [3].\n  Hint: Two rows of\n  three numbers.")
+    }
+
     @Test func pagerSplitsOnlyLongText() {
         #expect(Pager.pages("a\nb", height: 10) == ["a\nb"])
         #expect(Pager.pages((1...7).map(String.init).joined(separator: "\n"), height: 4) == ["1\n2\n3", "4\n5\n6", "7"])

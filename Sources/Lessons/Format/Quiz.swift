@@ -47,7 +47,7 @@ public struct Quiz: Sendable, Equatable {
             guard let number = Double(trimmed) else { return .unreadable("answer with a number, for example: answer 0.5") }
             return abs(number - value) <= tolerance
                 ? .right(why)
-                : .wrong("Not quite: \(formatNumber(number)) is not within \(formatNumber(tolerance)) of the answer. Try again, or type hint.")
+                : .wrong(tolerance > 0 ? "\(formatNumber(number)) is not within \(formatNumber(tolerance)) of the answer." : "\(formatNumber(number)) is not the answer.")
         }
     }
 }

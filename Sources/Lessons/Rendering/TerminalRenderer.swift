@@ -130,6 +130,16 @@ public struct TerminalRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Plain text wrapped to the width, line by line, keeping each line's leading indent for the
+    /// lines it wraps onto: the lab's own notes and messages, which are not Markdown.
+    public func wrapPlain(_ text: String) -> String {
+        text.components(separatedBy: "\n").map { line in
+            let indent = String(line.prefix { $0 == " " })
+            let hanging = indent + (line.dropFirst(indent.count).hasPrefix("• ") ? "  " : "")
+            return wrap([(String(line.dropFirst(indent.count)), Style())], first: indent, rest: hanging)
+        }.joined(separator: "\n")
+    }
+
     private func styled(_ text: String, _ style: Style) -> String {
         guard color, !style.escape.isEmpty else { return text }
         return style.escape + text + "\u{1B}[0m"

@@ -226,11 +226,15 @@ public final class LessonRunner {
         let position = "Step \(stepIndex + 1) of \(lesson.steps.count) · \(step.id)"
         switch step.kind {
         case .cell(let cell):
-            reply.outputs.append(.note(position + " — the cell is at the prompt: press Return to run it, or edit it first. Then type next."))
+            reply.outputs.append(.note(position + " — the cell is at the prompt: run it with Return, or edit it first. Then type next."))
             reply.prefill = cell.code.components(separatedBy: "\n").first
         case .quiz(let quiz):
             reply.outputs.append(.markdown(Self.quizBlocks(quiz)))
-            reply.outputs.append(.note(position + " — type answer followed by your choice."))
+            if case .number = quiz.answer {
+                reply.outputs.append(.note(position + " — type answer followed by a number, for example: answer 12"))
+            } else {
+                reply.outputs.append(.note(position + " — type answer followed by a letter, for example: answer a"))
+            }
         }
         return reply
     }
@@ -347,7 +351,7 @@ public final class LessonRunner {
             return Reply(outputs: [.note(message.prefix(1).uppercased() + message.dropFirst() + ".")])
         case .wrong(let why):
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Not right: " + why))
-            return Reply(outputs: [.problem("Not right. " + why + "\nTry another answer.")])
+            return Reply(outputs: [.problem("Not right: " + why + " Try another answer.")])
         case .right(let why):
             answeredQuiz = true
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Right: " + why))
