@@ -18,6 +18,8 @@ struct LessonPrinter {
         switch output {
         case .markdown(let blocks):
             page(renderer.render(blocks) + "\n\n")
+        case .text(let text):
+            fputs(renderer.wrapPlain(text) + "\n\n", stdout)
         case .note(let text):
             cells.note(renderer.wrapPlain(text))
         case .problem(let text):

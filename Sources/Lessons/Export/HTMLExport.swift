@@ -27,8 +27,8 @@ public enum HTMLExport {
                 cell.append("</section>")
                 body.append(cell.joined(separator: "\n"))
             case .quiz(let question, let choices, let reply, let verdict):
-                let items = choices.enumerated().map { "<li>\(escape(Quiz.letter($0.offset))) ) \(inline(Markdown.parseInline($0.element)))</li>" }
-                body.append("<section class=\"quiz\"><p><strong>Quiz.</strong> \(inline(Markdown.parseInline(question)))</p><ul>\(items.joined())</ul>"
+                let items = choices.map { "<li>\(inline(Markdown.parseInline($0)))</li>" }
+                body.append("<section class=\"quiz\"><p><strong>Quiz.</strong> \(inline(Markdown.parseInline(question)))</p>\(items.isEmpty ? "" : "<ol type=\"a\">" + items.joined() + "</ol>")"
                             + "<p>Answered: <strong>\(escape(reply))</strong>. \(escape(verdict))</p></section>")
             case .note(let text):
                 body.append("<p class=\"note\">\(escape(text))</p>")

@@ -135,7 +135,10 @@ public struct TerminalRenderer: Sendable {
     public func wrapPlain(_ text: String) -> String {
         text.components(separatedBy: "\n").map { line in
             let indent = String(line.prefix { $0 == " " })
-            let hanging = indent + (line.dropFirst(indent.count).hasPrefix("• ") ? "  " : "")
+            let body = line.dropFirst(indent.count)
+            // List items (`• …`, `a) …`) wrap under their text, not under their marker.
+            let marker = body.hasPrefix("• ") ? 2 : (body.count > 3 && body.dropFirst().hasPrefix(") ") ? 3 : 0)
+            let hanging = indent + String(repeating: " ", count: marker)
             return wrap([(String(line.dropFirst(indent.count)), Style())], first: indent, rest: hanging)
         }.joined(separator: "\n")
     }

@@ -14,6 +14,8 @@ public final class LessonRunner {
         case markdown([MarkdownBlock])
         /// A line from the lab itself: where you are, what to do next.
         case note(String)
+        /// Plain text to read, such as a quiz's lettered choices.
+        case text(String)
         /// A check that failed or a wrong answer: what is wrong and what to try.
         case problem(String)
         /// What a cell printed, as the session printed it.
@@ -62,6 +64,8 @@ public final class LessonRunner {
     }
 
     private var livePictures: [Picture] = []
+    /// The step whose cell the notebook's last entry belongs to, while lines of it keep coming.
+    private var notebookCellStep: Int?
 
     public var lesson: Lesson? { lessonIndex.map { course.lessons[$0] } }
     public var step: LessonStep? { lesson.flatMap { stepIndex < $0.steps.count ? $0.steps[stepIndex] : nil } }
@@ -120,12 +124,20 @@ public final class LessonRunner {
         guard let lesson, !reply.needsMoreInput else { return Reply() }
         var result = Reply()
         let live = livePictures.compactMap { (try? NotebookPicture($0)).map(NotebookOutput.picture) }
-        notebook?.entries.append(.cell(code: line, outputs: live + Self.notebookOutputs(reply)))
+        // The lines of one step's cell, run one after another, make one notebook cell.
+        if notebookCellStep == stepIndex, var entries = notebook?.entries, case .cell(let code, let outputs)? = entries.last {
+            entries[entries.count - 1] = .cell(code: code + "\n" + line, outputs: outputs + live + Self.notebookOutputs(reply))
+            notebook?.entries = entries
+        } else {
+            notebook?.entries.append(.cell(code: line, outputs: live + Self.notebookOutputs(reply)))
+        }
+        notebookCellStep = stepIndex
         let typed = line.trimmingCharacters(in: .whitespaces)
         if let other = lesson.steps.firstIndex(where: { $0.cell?.code.components(separatedBy: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == typed } ?? false }),
            other > stepIndex {
             let note = "You ran the cell of step \(other + 1) (\(lesson.steps[other].id)) while on step \(stepIndex + 1): cells run out of order can leave values the lesson does not expect. Type where to see where you are."
             notebook?.entries.append(.note(note))
+            notebookCellStep = nil
             result.outputs.append(.note(note))
         }
         guard let cell = step?.cell else { return result }
@@ -218,6 +230,7 @@ public final class LessonRunner {
         hintsShown = 0
         cellLine = 0
         answeredQuiz = false
+        notebookCellStep = nil
         var reply = Reply()
         if !step.prose.isEmpty {
             reply.outputs.append(.markdown(step.prose))
@@ -229,7 +242,7 @@ public final class LessonRunner {
             reply.outputs.append(.note(position + " — the cell is at the prompt: run it with Return, or edit it first. Then type next."))
             reply.prefill = cell.code.components(separatedBy: "\n").first
         case .quiz(let quiz):
-            reply.outputs.append(.markdown(Self.quizBlocks(quiz)))
+            reply.outputs += Self.quizOutputs(quiz)
             if case .number = quiz.answer {
                 reply.outputs.append(.note(position + " — type answer followed by a number, for example: answer 12"))
             } else {
@@ -239,14 +252,15 @@ public final class LessonRunner {
         return reply
     }
 
-    static func quizBlocks(_ quiz: Quiz) -> [MarkdownBlock] {
-        var blocks: [MarkdownBlock] = [.paragraph([.strong([.text("Quiz.")]), .text(" ")] + Markdown.parseInline(quiz.question), line: 0)]
+    /// The question as Markdown, then each choice on its own line: `a) …`.
+    static func quizOutputs(_ quiz: Quiz) -> [Output] {
+        var outputs: [Output] = [.markdown([.paragraph([.strong([.text("Quiz.")]), .text(" ")] + Markdown.parseInline(quiz.question), line: 0)])]
         if case .choices(let choices) = quiz.answer {
-            blocks.append(.paragraph(choices.enumerated().flatMap { index, choice in
-                (index > 0 ? [MarkdownInline.lineBreak] : []) + [.strong([.text(Quiz.letter(index) + ")")]), .text(" ")] + Markdown.parseInline(choice.text)
-            }, line: 0))
+            outputs.append(.text(choices.enumerated().map { index, choice in
+                Quiz.letter(index) + ") " + Markdown.parseInline(choice.text).map(\.plainText).joined()
+            }.joined(separator: "\n")))
         }
-        return blocks
+        return outputs
     }
 
     private func next() -> Reply {
