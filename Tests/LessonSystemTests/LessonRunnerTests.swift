@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Shell
 import Testing
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func aLearnerWalksThroughWithChecksHintsAndAQuiz() throws {
-        try withTemporaryFolder("runner") { folder in
+        try Random.withSeed(0) { try withTemporaryFolder("runner") { folder in
             let runner = try makeRunner(folder)
             #expect(text(runner.handle("next")) == "No lesson is open. Type lessons to see the course, or lesson 0 to begin.")
             #expect(runner.handle("let a = 1") == nil)
@@ -52,11 +53,11 @@ import Testing
             #expect(text(runner.handle("answer b")) == "Right. Two times three.\nType next to go on.")
             #expect(text(runner.handle("next")) == "Step 3 of 3 · double — the cell is at the prompt: run it with Return, or edit it first. Then type next.")
             #expect(text(runner.handle("where")) == "Lesson 7 · A sample — step 3 of 3 (double); 2 steps done.")
-        }
+        } }
     }
 
     @Test func checksCannotBeFooledByRebindingABuiltinName() throws {
-        try withTemporaryFolder("rebind") { folder in
+        try Random.withSeed(0) { try withTemporaryFolder("rebind") { folder in
             let runner = try makeRunner(folder)
             _ = runner.open("sample")
             for line in ["let x = tensor([[1, 2, 3], [4, 5, 6]])", "let tensor = 42", "let y = x * 0"] {
@@ -65,11 +66,11 @@ import Testing
             let check = try #require(runner.lesson?.steps[2].cell?.checks)
             // y's sum is 0: a learner's `tensor` or `sum` binding changes nothing the check reads.
             #expect(CheckEvaluator(session: runner.session).failures(of: check).map(\.found) == ["y.sum() is 0"])
-        }
+        } }
     }
 
     @Test func resetAsksFirstAndProgressResumesInANewSession() throws {
-        try withTemporaryFolder("resume") { folder in
+        try Random.withSeed(0) { try withTemporaryFolder("resume") { folder in
             let runner = try makeRunner(folder)
             _ = runner.open("sample")
             _ = runner.session.enter("let x = tensor([[1, 2, 3], [4, 5, 6]])")
@@ -95,20 +96,20 @@ import Testing
             _ = later.handle("yes")
             #expect(later.stepIndex == 0)
             #expect(later.progress.lessons["sample"]?.completedSteps ?? [] == [])
-        }
+        } }
     }
 
     @Test func notesCellsRunOutOfOrder() throws {
-        try withTemporaryFolder("order") { folder in
+        try Random.withSeed(0) { try withTemporaryFolder("order") { folder in
             let runner = try makeRunner(folder)
             _ = runner.open("sample")
             let reply = runner.session.enter("let y = x * 2")
             #expect(text(runner.didRun("let y = x * 2", reply: reply)) == "You ran the cell of step 3 (double) while on step 1: cells run out of order can leave values the lesson does not expect. Type where to see where you are.")
-        }
+        } }
     }
 
     @Test func aLessonCannotWriteOutsideTheSessionFolder() throws {
-        try withTemporaryFolder("confined") { folder in
+        try Random.withSeed(0) { try withTemporaryFolder("confined") { folder in
             let text = sampleLesson.replacingOccurrences(of: "let y = x * 2", with: "show(x, name: \"/tmp/escaped-by-a-lesson.png\")")
             let lesson = try LessonParser.parse(text, file: "escape.md")
             let session = Session(outputFolder: folder.appendingPathComponent("session"), registry: .withLessonTools())
@@ -123,6 +124,6 @@ import Testing
                   ^~~~
                 """)
             #expect(!FileManager.default.fileExists(atPath: "/tmp/escaped-by-a-lesson.png.png"))
-        }
+        } }
     }
 }
