@@ -77,14 +77,11 @@ public final class LessonRunner {
         let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
         guard let command = words.first else { return nil }
         let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : nil
+        // A reset waits for `yes`; anything else cancels it and is then handled as usual.
         if let scope = pendingReset {
             pendingReset = nil
             if command == "yes" && argument == nil { return confirmReset(scope) }
-            if !["reset"].contains(command) {
-                var reply = Reply()
-                reply.outputs.append(.note("Nothing was reset."))
-                if command == "no" && argument == nil { return reply }
-            }
+            if command == "no" && argument == nil { return Reply(outputs: [.note("Nothing was reset.")]) }
         }
         switch (command, argument) {
         case ("lessons", nil): return listCourse()
