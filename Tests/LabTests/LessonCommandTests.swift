@@ -60,7 +60,8 @@ import Testing
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(text.contains("✗ Not yet: x has shape [2].\n  Hint: Two inner lists of three numbers each give two rows and three columns, shape [2, 3]."))
+        // Wrapped to 80 columns, the width a pipe is given.
+        #expect(text.contains("✗ Not yet: x has shape [2].\n  Hint: Two inner lists of three numbers each give two rows and three columns,\n  shape [2, 3].\n"))
         #expect(text.hasSuffix("Lesson 1 · Tensors and gradients — step 1 of 12 (make-tensor); 0 steps done.\n"))
         let saved = try String(contentsOf: folder.appendingPathComponent("deepfake-lab/progress.json"), encoding: .utf8)
         #expect(saved.contains("\"currentStep\" : \"make-tensor\""))
