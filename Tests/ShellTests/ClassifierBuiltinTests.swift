@@ -7,9 +7,11 @@ import Testing
 struct ClassifierBuiltinTests {
     static let cases: [(line: String, printed: [String])] = [
         ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8)",
-         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "history in "]),
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 1000 of its own training faces ", "history in "]),
+        ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8, faces: 8)",
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 8 of its own training faces ", "history in "]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"real\", gan: DCGAN(latent: 8, width: 4), steps: 2, batch: 8)",
-         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "history in "]),
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 1000 of its own training faces ", "history in "]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"real\")",
          ["error: trainClassifier: 'gan' is needed for \"real\": the DCGAN whose fakes to catch"]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"hat\")",
@@ -30,5 +32,17 @@ struct ClassifierBuiltinTests {
         try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
         let printed = evaluateLine("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 1, batch: 4)")
         #expect(printed.contains("% on 1000 faces; always guessing \"no\" scores 81.2%"))
+    }
+
+    /// The scores are members of the run, so a lesson's check can read them.
+    @Test func scoresAreReadableFromTheRun() throws {
+        try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
+        let printed = transcript(makeSession(), [
+            "let run = trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 1, batch: 4, faces: 8)",
+            "run.guessingAccuracy", "run.trainingAccuracy * 0", "run.heldOutAccuracy * 0",
+        ]).components(separatedBy: "\n")
+        #expect(printed.first == "run = LossHistory[1 steps: loss, accuracy]")
+        #expect(printed.dropFirst().first == "0.812")
+        #expect(printed.last == "0")
     }
 }
