@@ -56,6 +56,7 @@ struct InteractiveShell {
                     suggestion = lessonReply.prefill
                     continue
                 }
+                session.context.displayWidth = printer.terminalColumns()
                 let reply = session.enter(line)
                 printer.print(reply)
                 suggestion = session.takeSuggestion(after: reply)

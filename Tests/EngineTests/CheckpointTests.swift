@@ -64,6 +64,7 @@ struct CheckpointTests {
         let numBatchesTracked: Tensor
         init(counterShape: [Int] = []) { numBatchesTracked = Tensor(shape: counterShape, data: [7]) }
         var isTraining = true
+        var shapeContract: ShapeContract { .keepsWidth }
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         var buffers: [(name: String, tensor: Tensor)] { [("num_batches_tracked", numBatchesTracked)] }

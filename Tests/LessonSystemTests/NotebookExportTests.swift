@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Shell
 import Testing
 @testable import Lessons
@@ -9,7 +10,7 @@ import Testing
     func makeNotebook() throws -> Notebook {
         var notebook = Notebook(title: "Lesson 9: <Tags> & \"quotes\"")
         notebook.entries.append(.prose(Markdown.parse("# Part\n\nSome *prose* with <script>alert(1)</script> and [a link](javascript:alert(1)).\n\n![remote](https://example.org/x.png)")))
-        let picture = Picture(width: 2, height: 1, pixels: [255, 0, 0, 0, 0, 255])
+        let picture = Picture(Image(width: 2, height: 1, channels: 3, pixels: [255, 0, 0, 0, 0, 255]))
         notebook.entries.append(.cell(code: "show(x) < 3", outputs: [.text("a < b & c"), .picture(try NotebookPicture(picture)), .error("error: oops")]))
         notebook.entries.append(.quiz(question: "Why?", choices: ["Because", "Not"], reply: "a", verdict: "Right: yes."))
         notebook.entries.append(.note("Cells ran out of order."))

@@ -74,6 +74,7 @@ struct ExperimentsSafetyTests {
     final class Scripted: Layer, TrainingProcedure {
         let weight = Tensor(shape: [1], data: [0], requiresGrad: true)
         var isTraining = true
+        var shapeContract: ShapeContract { .unknown }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         var description: String { "Scripted()" }
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }

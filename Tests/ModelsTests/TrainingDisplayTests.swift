@@ -58,6 +58,7 @@ struct TrainingDisplayTests {
     final class Scale: Layer {
         let weight = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
         var isTraining = true
+        var shapeContract: ShapeContract { .keepsWidth }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         func callAsFunction(_ input: Tensor) throws -> Tensor { try input * weight }
         var description: String { "Scale" }

@@ -27,12 +27,31 @@ struct LayerEvaluationTests {
         ])
         #expect(printed.hasSuffix("""
             Sequential: 4 layers, 905 parameters (3.5 KiB)
-              #  layer                                                 output shape  parameters
-              0  Conv2d(3, 8, kernel_size=(4, 4), stride=(2, 2), pad…  [1, 8, 8, 8]  392
-              1  LeakyReLU(negative_slope=0.2)                         [1, 8, 8, 8]  0
-              2  Flatten(start_dim=1, end_dim=-1)                      [1, 512]      0
-              3  Linear(in_features=512, out_features=1, bias=True)    [1, 1]        513
+              #  layer                                                            output shape  parameters
+              0  Conv2d(3, 8, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))  [1, 8, 8, 8]  392
+              1  LeakyReLU(negative_slope=0.2)                                    [1, 8, 8, 8]  0
+              2  Flatten(start_dim=1, end_dim=-1)                                 [1, 512]      0
+              3  Linear(in_features=512, out_features=1, bias=True)               [1, 1]        513
             """))
+    }
+
+    /// On a narrow terminal the layer column gives way: descriptions are cut with "…" to fit.
+    @Test func summaryFitsANarrowTerminal() {
+        let session = makeSession()
+        session.context.displayWidth = 72
+        let printed = transcript(session, [
+            "let d = Sequential(Conv2d(3, 8, kernel: 4, stride: 2, padding: 1), Flatten(), Linear(512, 1))",
+            "d.summary(input: [1, 3, 16, 16])",
+        ])
+        #expect(printed == """
+            d = Sequential (905 parameters)
+            Sequential: 3 layers, 905 parameters (3.5 KiB)
+              #  layer                                      output shape  parameters
+              0  Conv2d(3, 8, kernel_size=(4, 4), stride=…  [1, 8, 8, 8]  392
+              1  Flatten(start_dim=1, end_dim=-1)           [1, 512]      0
+              2  Linear(in_features=512, out_features=1, …  [1, 1]        513
+            """)
+        #expect(printed.split(separator: "\n").allSatisfy { $0.count <= 72 })
     }
 
     static let values: [(lines: [String], printed: String)] = [

@@ -43,7 +43,7 @@ public struct NotebookPicture: Sendable {
             fileName = (path as NSString).lastPathComponent
         } else {
             labels = PNGFile.labels()
-            png = try PNGCodec.encode(Image(width: picture.width, height: picture.height, channels: 3, pixels: picture.pixels), text: labels)
+            png = try PNGCodec.encode(picture.image, text: labels)
             fileName = nil
         }
         width = picture.width

@@ -46,7 +46,7 @@ public struct CheckEvaluator {
             let shape: [Int]
             switch try resolve(path) {
             case .tensor(let tensor): shape = tensor.shape
-            case .dataset(let set): shape = set.images.shape
+            case .object(let object) where object.tensorView != nil: shape = object.tensorView!.shape
             case let other: return "\(path) is \(other.typeDescription), not a tensor"
             }
             return shape == expected ? nil : "\(path) has shape \(shape)"

@@ -31,11 +31,15 @@ public final class DCGAN: Layer {
     public let generator: Sequential
     public let discriminator: Sequential
     public var isTraining = true
+    /// Two networks behind one call: sizes are known only when it runs.
+    public var shapeContract: ShapeContract { .unknown }
 
     /// - Parameters:
     ///   - latent: length of z (64, as benchmark W3).
     ///   - width: w above (32).
-    public init(latent: Int = 64, width: Int = 32) throws {
+    ///   - bias: give every convolution a bias. Off for the lessons (BatchNorm cancels it, see
+    ///     above); on for benchmark W3, whose layers are written as PyTorch's defaults.
+    public init(latent: Int = 64, width: Int = 32, bias: Bool = false) throws {
         guard (1...1024).contains(latent), (1...256).contains(width) else {
             throw EngineError.invalidArgument(op: "DCGAN", message:
                 "latent must be in 1...1024 and width in 1...256, got latent \(latent), width \(width)")
@@ -44,20 +48,20 @@ public final class DCGAN: Layer {
         self.width = width
         let w = width
         generator = Sequential(
-            try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: false),
+            try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: bias),
             try BatchNorm2d(4 * w), ReLU(),
-            try ConvTranspose2d(4 * w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try ConvTranspose2d(4 * w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(2 * w), ReLU(),
-            try ConvTranspose2d(2 * w, w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try ConvTranspose2d(2 * w, w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(w), ReLU(),
-            try ConvTranspose2d(w, 3, kernelSize: 4, stride: 2, padding: 1, bias: false), Tanh())
+            try ConvTranspose2d(w, 3, kernelSize: 4, stride: 2, padding: 1, bias: bias), Tanh())
         discriminator = Sequential(
-            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: false), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: bias), LeakyReLU(negativeSlope: 0.2),
+            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(2 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(4 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: false), Flatten())
+            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: bias), Flatten())
         Self.initialiseWeights(generator)
         Self.initialiseWeights(discriminator)
     }

@@ -81,7 +81,8 @@ public struct BuiltinRegistry {
             let width = function.parameters.map(\.name.count).max() ?? 0
             for parameter in function.parameters {
                 var line = "  " + parameter.name.padding(toLength: width) + "  " + parameter.summary
-                if let defaultValue = parameter.defaultValue { line += " (default \(defaultValue.shortDescription))" }
+                // A summary that explains its own default ("default: the run's name") keeps it.
+                if let shown = parameter.shownDefault, !parameter.summary.contains("(default") { line += " (default \(shown))" }
                 lines.append(line)
             }
         }

@@ -18,13 +18,10 @@ extension BuiltinRegistry {
             .positional("model", "Layer", "a FaceClassifier()"),
             .labelled("question", "String", "\"real\" (needs gan:), or one of " + ClassifierQuestion.known.map { "\"\($0.name)\"" }.joined(separator: ", ")),
             .labelled("gan", "Layer", default: .nothing, "for \"real\": the DCGAN whose fakes the detector must catch"),
-            .labelled("lr", "Double", default: .number(Double(defaults.learningRate)), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(Double(defaults.steps)), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(Double(defaults.batchSize)), "pictures per mini-batch"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches (and the fakes)"),
-            .labelled("every", "Int", default: .number(Double(defaults.sampleEvery)), "steps between captioned sample grids"),
-            .labelled("faces", "Int", default: .number(0), "learn from only the first this many training faces (0: all); few faces show overfitting"),
-        ], returns: "LossHistory", summary: "trains a detector on faces-32, then scores it on held-out faces against always guessing") { arguments in
+        ] + Parameter.trainingKnobs(defaults, batch: "pictures per mini-batch", seed: "picks the batches (and the fakes)",
+                           every: "steps between captioned sample grids")
+          + [.labelled("faces", "Int", default: .number(0), "learn from only the first this many training faces (0: all); few faces show overfitting")],
+          returns: "LossHistory", summary: "trains a detector on faces-32, then scores it on held-out faces against always guessing") { arguments in
             try trainClassifier(arguments)
         }, category: .training, example: "trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8)")
     }
@@ -93,7 +90,7 @@ private func trainClassifier(_ arguments: CallArguments) throws -> Value {
                       "accuracy on \(exam.trainingLabels.count) of its own training faces \(formatDecimal(trainingAccuracy * 100, digits: 1))%"]
     // Readable as run.heldOutAccuracy and so on, so a lesson's check can judge the detector.
     run.scores = [("heldOutAccuracy", accuracy), ("guessingAccuracy", max(yes, 1 - yes)), ("trainingAccuracy", trainingAccuracy)]
-    return .history(run)
+    return .object(run)
 }
 
 /// faces-32's training faces with their answers, and the held-out ones to grade on.

@@ -16,6 +16,8 @@ public final class SessionContext {
     public var writePolicy: WritePolicy = .anywhere
     /// Set when a model or tensor is created or changed, cleared by `save`; Ctrl-D asks first.
     public var hasUnsavedWork = false
+    /// Columns of the terminal (the lab sets it before each line); tables fit themselves to it.
+    public var displayWidth = 100
     /// Pictures produced by the current cell, for the terminal to draw after the text.
     public var pictures: [Picture] = []
     /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
