@@ -99,6 +99,19 @@ import Testing
         } }
     }
 
+    @Test func exportWritesTheSessionSoFarIntoTheSessionFolder() throws {
+        try Random.withSeed(0) { try withTemporaryFolder("export") { folder in
+            let runner = try makeRunner(folder)
+            _ = runner.open("sample")
+            let line = "let x = tensor([[1, 2, 3], [4, 5, 6]])"
+            _ = runner.didRun(line, reply: runner.session.enter(line))
+            let session = folder.appendingPathComponent("session")
+            #expect(text(runner.handle("export")) == "Wrote " + ["md", "html", "ipynb"].map { session.appendingPathComponent("lesson-7-sample.\($0)").path }.joined(separator: ", "))
+            let markdown = try String(contentsOf: session.appendingPathComponent("lesson-7-sample.md"), encoding: .utf8)
+            #expect(markdown == "# Lesson 7: A sample\n\n# Start\n\nMake a tensor.\n\n```lab\n\(line)\n```\n\n```text\nx = Tensor[2, 3]\n```\n")
+        } }
+    }
+
     @Test func notesCellsRunOutOfOrder() throws {
         try Random.withSeed(0) { try withTemporaryFolder("order") { folder in
             let runner = try makeRunner(folder)
