@@ -82,9 +82,9 @@ import TestSupport
         var mark = terminal.waitFor("lab> ")
         #expect(mark != nil)
 
-        // Tab completes a built-in's name.
-        terminal.type("ze\t")
-        mark = terminal.waitFor("zeros", after: mark)
+        // Tab completes a built-in's name ("ze" would be ambiguous: zeros, zeroGrad).
+        terminal.type("ran\t")
+        mark = terminal.waitFor("randn", after: mark)
         #expect(mark != nil)
         terminal.type("([2])\r")
         mark = terminal.waitFor("Tensor[2]", after: mark)
@@ -176,7 +176,7 @@ import TestSupport
         #expect(terminal.waitForExit(), "\(terminal.screen.debugDescription)")
         #expect(terminal.process.terminationStatus == 0)
         let history = try String(contentsOf: folder.appendingPathComponent("data/deepfake-lab/history"), encoding: .utf8)
-        #expect(history.contains("zeros([2])"))
+        #expect(history.contains("randn([2])"))
         #expect(history.contains("sqrt(16)"))
         #expect(!history.contains("let half"))
         #expect(history.components(separatedBy: "7 * 6").count == 2, "\(history)")

@@ -8,9 +8,11 @@ import TestSupport
 @Suite(.temporaryFolders) struct ClassifierBuiltinTests {
     static let cases: [(line: String, printed: [String])] = [
         ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8)",
-         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "history in "]),
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 1000 of its own training faces ", "history in "]),
+        ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8, faces: 8)",
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 8 of its own training faces ", "history in "]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"real\", gan: DCGAN(latent: 8, width: 4), steps: 2, batch: 8)",
-         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "history in "]),
+         ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 1000 of its own training faces ", "history in "]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"real\")",
          ["error: trainClassifier: 'gan' is needed for \"real\": the DCGAN whose fakes to catch"]),
         ("trainClassifier(FaceClassifier(width: 4), question: \"hat\")",
@@ -31,5 +33,18 @@ import TestSupport
         try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
         let printed = evaluateLine("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 1, batch: 4)")
         #expect(printed.contains("% on 1000 faces; always guessing \"no\" scores 81.2%"))
+    }
+
+    /// The scores are members of the run, so a lesson's check can read them.
+    @Test func scoresAreReadableFromTheRun() throws {
+        try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
+        let printed = transcript(makeSession(), [
+            "let run = trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 1, batch: 4, faces: 8)",
+            "run.guessingAccuracy", "run.trainingAccuracy * 0", "run.heldOutAccuracy * 0",
+        ]).components(separatedBy: "\n")
+        // Bound with let, the run still shows its score lines under its name; the members follow.
+        #expect(printed.first == "run = LossHistory[1 steps: loss, accuracy]")
+        #expect(printed.dropFirst().first?.hasPrefix("held-out accuracy ") == true)
+        #expect(Array(printed.suffix(3)) == ["0.812", "0", "0"])
     }
 }

@@ -16,6 +16,8 @@ public struct TrainingRun: Sendable, ShellObject {
     public let filePrefix: String
     /// Anything a particular model adds, such as the face swap's PSNR/SSIM score.
     public var extraLines: [String] = []
+    /// Named numbers a model adds (a detector's held-out accuracy), readable as members of the run.
+    public var scores: [(name: String, value: Double)] = []
 
     init(_ outcome: TrainingOutcome, prefix: String) {
         summary = outcome.summary
@@ -43,7 +45,7 @@ public struct TrainingRun: Sendable, ShellObject {
          .property("file", "the CSV the history was written to") { _ in .string(historyFile.path) },
          .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
              .tensor(Tensor(shape: [history.rows.count], data: history.rows.map { Float($0.first ?? .nan) }))
-         }]
+         }] + scores.map { score in .property(score.name, "a score the training reported") { _ in .number(score.value) } }
     }
 
     /// The cell output: the summary, the curves, any extra lines, and where the history is.
