@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "Imaging", dependencies: ["CPNG", "Engine"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces"]),
+        .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(
             name: "Lab",
             dependencies: [
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Imaging", "Engine", "Faces"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
     ],
     swiftLanguageModes: [.v5]
