@@ -13,6 +13,9 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
     case badChecksum(path: String, chunk: String)
     /// The chunks are intact but libpng could not decode the picture.
     case undecodable(path: String, reason: String)
+    /// A metadata chunk is malformed: no keyword, an unknown compression, or compressed text
+    /// that is corrupt or would inflate past the lab's limit (a "zip bomb").
+    case badMetadata(path: String, chunk: String, reason: String)
     /// Writing failed (the folder is missing or not writable, the disk is full...).
     case unwritable(path: String, reason: String)
 
@@ -30,6 +33,8 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is damaged (the checksum of its \(chunk) chunk is wrong); copy or download it again."
         case let .undecodable(path, reason):
             return "'\(path)' could not be decoded (libpng says: \(reason)); open and re-save it in an image editor."
+        case let .badMetadata(path, chunk, reason):
+            return "'\(path)' has a damaged \(chunk) metadata chunk (\(reason)); the picture itself may be fine: re-save it without metadata."
         case let .unwritable(path, reason):
             return "Cannot write '\(path)': \(reason); check that the folder exists and is writable."
         }

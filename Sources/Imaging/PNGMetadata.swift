@@ -25,10 +25,10 @@ public enum PNGMetadata {
         var entries: [TextEntry] = []
         for chunk in chunks where ["tEXt", "zTXt", "iTXt"].contains(chunk.type) {
             func damaged(_ reason: String) -> ImageFileError {
-                .undecodable(path: path, reason: "its \(chunk.type) chunk \(reason)")
+                .badMetadata(path: path, chunk: chunk.type, reason: reason)
             }
             guard let separator = chunk.data.firstIndex(of: 0), separator > 0 else {
-                throw damaged("has no keyword")
+                throw damaged("it has no keyword")
             }
             let keyword = latin1(chunk.data[..<separator])
             let rest = Array(chunk.data[(separator + 1)...])
@@ -36,14 +36,14 @@ public enum PNGMetadata {
             case "tEXt":
                 entries.append(TextEntry(chunkType: "tEXt", keyword: keyword, compressed: false, text: latin1(rest[...])))
             case "zTXt":
-                guard rest.first == 0 else { throw damaged("uses an unknown compression method") }
+                guard rest.first == 0 else { throw damaged("it uses an unknown compression method") }
                 guard let inflated = inflate(Array(rest.dropFirst())) else { throw damaged(inflateProblem) }
                 entries.append(TextEntry(chunkType: "zTXt", keyword: keyword, compressed: true, text: latin1(inflated[...])))
             default:
                 // flag, method, language \0, translated keyword \0, text
-                guard rest.count >= 2, rest[0] <= 1, rest[1] == 0 else { throw damaged("has an unknown compression flag or method") }
+                guard rest.count >= 2, rest[0] <= 1, rest[1] == 0 else { throw damaged("it has an unknown compression flag or method") }
                 let fields = rest[2...].split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
-                guard fields.count == 3 else { throw damaged("lacks its language or translated-keyword field") }
+                guard fields.count == 3 else { throw damaged("it lacks its language or translated-keyword field") }
                 let body = Array(fields[2])
                 let compressed = rest[0] == 1
                 guard let text = compressed ? inflate(body) : body else { throw damaged(inflateProblem) }
@@ -54,7 +54,7 @@ public enum PNGMetadata {
         return entries
     }
 
-    private static let inflateProblem = "holds compressed text that is corrupt or inflates past 1 MiB"
+    private static let inflateProblem = "its compressed text is corrupt or inflates past 1 MiB"
 
     private static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
         String(bytes.map { Character(Unicode.Scalar($0)) })
