@@ -1,13 +1,16 @@
 // swift-tools-version:6.0
 // Deepfake Lab: a terminal lab for learning how deepfakes are made and caught.
 //
-// Module map (read in this order):
+// Module map (read in this order; each arrow is "is used by"):
 //   CBLAS, CPNG, CReadline  thin system-library wrappers (OpenBLAS, libpng, GNU readline)
 //   Engine                  tensors, reverse-mode autodiff, layers, losses, optimisers, checkpoints
-//   Imaging                 PNG input/output, image grids, conversions (no terminal code)
-//   Faces                   the synthetic-face renderer and the shipped datasets
-//   Lessons                 the shell's language, sessions, lessons and their experiments
-//   Lab                     the `lab` executable: terminal, readline, inline pictures
+//   Imaging                 images, PNG, grids with captions, the bitmap font, plots, PSNR/SSIM
+//   Faces                   the synthetic-face renderer, datasets, tensor ↔ image conversion
+//   Models                  the lessons' networks and the training loop they share
+//   Shell                   the lab's language, built-ins, sessions, completion, terminal pictures
+//   Lessons                 the lesson system: format, runner, checks, progress
+//   Bench                   the reference workloads of shared/BENCHMARKS.md and their runner
+//   Lab                     the `lab` executable: terminal and readline only
 import PackageDescription
 
 // Numeric code is unusable at -Onone (100x slower gradient checks and dataset renders),
@@ -28,22 +31,29 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Imaging", dependencies: ["CPNG", "Engine"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Imaging", dependencies: ["CPNG"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Lessons", dependencies: ["Engine", "Imaging", "Faces"]),
-        .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Models", dependencies: ["Engine", "Imaging", "Faces"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces", "Models"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models"]),
+        .target(name: "Lessons", dependencies: ["Shell"]),
+        .target(name: "Bench", dependencies: ["Engine", "Models"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(
             name: "Lab",
             dependencies: [
-                "Lessons", "Engine", "Imaging", "Faces", "CReadline",
+                "Shell", "Lessons", "Bench", "Engine", "Imaging", "Faces", "Models", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Imaging", "Faces"]),
-        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Imaging", "Engine", "Faces"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Lessons", "Imaging"]),
+        .target(name: "TestSupport", dependencies: ["Engine", "Imaging", "Faces", "Models"], path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Faces", "Imaging", "Engine", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Models", "Engine", "Imaging", "Faces", "TestSupport"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Models", "Faces", "Imaging", "Engine", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "Engine", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Shell", "Imaging", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,3 @@
-import Engine
 
 /// Lays images out in a grid, the way the lab shows a batch of faces or a before/after table.
 public enum ImageGrid {
@@ -12,12 +11,12 @@ public enum ImageGrid {
                             background: [UInt8] = [32, 32, 32], captions: [String]? = nil,
                             captionColor: [UInt8] = [230, 230, 230]) throws -> Image {
         guard columns > 0, gutter >= 0 else {
-            throw EngineError.invalidArgument(op: "grid", message: "needs at least one column and a gutter of 0 or more (got \(columns) columns, gutter \(gutter))")
+            throw ImageGridError("needs at least one column and a gutter of 0 or more (got \(columns) columns, gutter \(gutter))")
         }
         guard let first = images.first else { return Image(width: gutter, height: gutter, channels: 3, fill: background) }
         let cellWidth = first.width, cellHeight = first.height
         if let odd = images.first(where: { $0.width != cellWidth || $0.height != cellHeight }) {
-            throw EngineError.invalidArgument(op: "grid", message: "all pictures must share one size: \(cellWidth)×\(cellHeight) and \(odd.width)×\(odd.height) differ")
+            throw ImageGridError("all pictures must share one size: \(cellWidth)×\(cellHeight) and \(odd.width)×\(odd.height) differ")
         }
         let captionHeight = captions == nil ? 0 : BitmapFont.glyphHeight + 2
         let rows = (images.count + columns - 1) / columns
@@ -35,4 +34,11 @@ public enum ImageGrid {
         }
         return grid
     }
+}
+
+/// A grid that cannot be laid out: no columns, or pictures of different sizes.
+public struct ImageGridError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "grid: \(message)" }
 }

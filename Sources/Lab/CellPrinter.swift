@@ -1,5 +1,6 @@
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// Prints what a cell produced: values to standard output, errors to standard error, pictures
 /// in whatever way the terminal supports.

@@ -1,5 +1,6 @@
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// The shell on a terminal: a coloured prompt, readline editing, and a last question before
 /// quitting with unsaved work.

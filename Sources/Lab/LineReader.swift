@@ -1,6 +1,7 @@
 import CReadline
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// GNU readline, adapted: line editing, history kept across sessions, tab completion from
 /// `Completer`, and a line pre-filled at the prompt for the learner to edit.

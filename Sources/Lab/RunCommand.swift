@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// `lab run FILE`: runs a script top to bottom and stops at the first error, exiting non-zero
 /// with the file and line in the message. A script may read anywhere but write only inside

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Engine
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// Options every way of running lab shares.
 struct SessionOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// `lab` (or `lab shell`): the interactive shell on a terminal; on a pipe, a quiet line-by-line
 /// runner that prints each value as the prompt would and carries on after errors.

@@ -1,5 +1,6 @@
 import Foundation
-import Lessons
+import Shell
+import Models
 
 /// Ctrl-C never ends the shell: at the prompt it clears the line (LineReader notices), during
 /// training it asks the loop to stop at its next step (`Interrupt`), keeping everything computed

@@ -1,17 +1,3 @@
-/// The lab's language, sessions and lessons, all testable without a terminal.
-///
-/// Reading order:
-///   Language/   Lexer → Parser → Evaluator: how a typed line becomes a value. `LabError` lists
-///               every mistake a learner can make; `LabError+Rendering` is the one place they
-///               become text, with a caret under the mistake and a suggested fix.
-///   Builtins/   `BuiltinRegistry`: one table of built-ins that evaluation, `help` and tab
-///               completion all read. `CallArguments` matches arguments to parameters.
-///   Session/    `Session`: lines in, printed cells out; output folders; Ctrl-C (`Interrupt`).
-///   Completion/ `Completer`: what Tab offers, worked out from the line and the cursor.
-///   Terminal/   Pure encoders for pictures in a terminal (half blocks, kitty, iTerm2).
-///   Experiments/ The lessons' models and their trainers, all on one `TrainingLoop`.
-///   Training/   What the shell adds: `SupervisedTrainer` (train's step for any model), the
-///               progress line, the loss guard, `LossPlot` (PNG and sparkline) and `TrainingRun`.
-///
-/// The `lab` executable (Sources/Lab) only wires these to readline and the terminal.
+/// The lesson system: lesson files (Markdown with lab cells, quizzes and checks), the runner that
+/// walks a learner through them at the shell's prompt, and the progress they save.
 public enum Lessons {}

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// BatchNorm: gradients (train and eval), running statistics by hand, and golden values from PyTorch.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Saving and loading a layer's stateDict, including a file written by PyTorch itself.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Convolution and transposed convolution: the im2col path against the direct loops, the adjoint

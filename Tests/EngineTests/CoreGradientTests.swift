@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Finite-difference checks of the core ops, at several shapes including broadcasting ones.

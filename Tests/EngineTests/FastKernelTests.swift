@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The fast paths added for speed, each against the general (slow, readable) path it replaces.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Each initialiser gives the standard deviation its formula promises, for a large tensor

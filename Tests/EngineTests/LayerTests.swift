@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Layers: gradients through the shared finite-difference harness, PyTorch's initialisation,

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Losses: gradients through the shared finite-difference harness at several shapes, stability at

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Two steps of each optimiser against PyTorch 2.15 (CPU). The second step exercises the momentum

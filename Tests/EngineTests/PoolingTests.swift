@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Max and average pooling: finite-difference gradients, golden values from PyTorch, errors.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Engine
 
 /// Upsampling and channel dropout: gradients, golden values from PyTorch, train/eval behaviour.

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 @Suite struct FacePhotoImportTests {
     /// A folder with two good photos (one portrait-shaped, one gray), a damaged PNG, a text file

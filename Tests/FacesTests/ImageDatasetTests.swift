@@ -1,3 +1,4 @@
+import Faces
 import Engine
 import Imaging
 import Testing

@@ -1,0 +1,56 @@
+import Engine
+
+/// What a trained autoencoder can do besides training: redraw faces, and walk between two faces
+/// through its code space.
+extension Autoencoder {
+    /// Each face encoded and decoded again: `[N, 3, 32, 32]` → `[N, 3, 32, 32]`, in evaluation
+    /// mode and without recording gradients (nothing here is trained).
+    public func reconstruct(_ faces: Tensor) throws -> Tensor {
+        try inference { try self(faces) }
+    }
+
+    /// `steps` faces morphing from `first` to `second` (each `[1, 3, 32, 32]` or `[3, 32, 32]`):
+    /// decode((1 − t)·z₁ + t·z₂) for t = 0 … 1.
+    ///
+    /// Blending *codes* rather than pixels is the point: a pixel blend of two faces is a
+    /// double exposure with four eyes; a blend of codes is decoded into one plausible face,
+    /// because the decoder only knows how to draw faces.
+    public func interpolate(from first: Tensor, to second: Tensor, steps: Int = 8) throws -> Tensor {
+        try inference {
+            let codes = try encode(Tensor.concatenate([asBatch(first), asBatch(second)]))
+            return try decode(lerpRows(codes, steps: steps))
+        }
+    }
+
+    /// Runs `body` in evaluation mode without gradients, restoring the mode afterwards.
+    public func inference<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let wasTraining = isTraining
+        eval()
+        defer { if wasTraining { train() } }
+        return try GradientMode.withoutGradients(body)
+    }
+}
+
+/// A single picture `[C, H, W]` as a batch of one; a batch of one unchanged.
+public func asBatch(_ image: Tensor) throws -> Tensor {
+    if image.rank == 3 { return try image.reshaped([1] + image.shape) }
+    guard image.rank == 4, image.shape[0] == 1 else {
+        throw EngineError.shapeMismatch(op: "interpolate", expected: "one picture [1, C, H, W] or [C, H, W]", got: image.shape)
+    }
+    return image
+}
+
+/// `steps` rows on the straight line from row 0 to row 1 of `codes` (`[2, D]`): (1 − t)·a + t·b.
+public func lerpRows(_ codes: Tensor, steps: Int) throws -> Tensor {
+    guard (2...64).contains(steps) else {
+        throw EngineError.invalidArgument(op: "interpolate", message: "steps must be between 2 and 64, not \(steps)")
+    }
+    let size = codes.count / 2
+    let a = Array(codes.data[0..<size]), b = Array(codes.data[size...])
+    var data: [Float] = []
+    for index in 0..<steps {
+        let t = Float(index) / Float(steps - 1)
+        data += zip(a, b).map { (1 - t) * $0 + t * $1 }
+    }
+    return Tensor(shape: [steps] + codes.shape.dropFirst(), data: data)
+}

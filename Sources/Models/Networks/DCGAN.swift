@@ -1,0 +1,104 @@
+import Engine
+
+/// A deep convolutional GAN for 32×32 RGB faces (Radford, Metz and Chintala, "Unsupervised
+/// representation learning with deep convolutional generative adversarial networks", 2016;
+/// the lab's benchmark W3 at width 32).
+///
+///     generator      z [N, latent, 1, 1]
+///                    ConvTranspose2d(latent→4w, k4 s1 p0) · BatchNorm2d · ReLU    → [N, 4w, 4, 4]
+///                    ConvTranspose2d(4w→2w, k4 s2 p1) · BatchNorm2d · ReLU        → [N, 2w, 8, 8]
+///                    ConvTranspose2d(2w→w, k4 s2 p1) · BatchNorm2d · ReLU         → [N, w, 16, 16]
+///                    ConvTranspose2d(w→3, k4 s2 p1) · Tanh                        → [N, 3, 32, 32]
+///     discriminator  Conv2d(3→w, k4 s2 p1) · LeakyReLU(0.2)                       → [N, w, 16, 16]
+///                    Conv2d(w→2w, k4 s2 p1) · BatchNorm2d · LeakyReLU(0.2)        → [N, 2w, 8, 8]
+///                    Conv2d(2w→4w, k4 s2 p1) · BatchNorm2d · LeakyReLU(0.2)       → [N, 4w, 4, 4]
+///                    Conv2d(4w→1, k4 s1 p0) · Flatten                             → [N, 1], a logit
+///
+/// The paper's recipe, each line of which matters: no pooling (strided convolutions learn their
+/// own up- and downsampling); BatchNorm in both networks except the generator's output and the
+/// discriminator's input; ReLU in the generator, LeakyReLU(0.2) in the discriminator; Tanh output,
+/// so real images are scaled to [−1, 1] to match; every weight drawn from N(0, 0.02).
+/// Convolutions followed by BatchNorm have no bias: BatchNorm subtracts the mean, which would
+/// cancel it (as in PyTorch's DCGAN example).
+///
+/// The discriminator ends in a logit, not a probability: the loss takes logits (see
+/// `binaryCrossEntropyWithLogits` for why).
+public final class DCGAN: Layer {
+    /// Length of the noise vector z.
+    public let latent: Int
+    /// Channels of the discriminator's first layer and the generator's last hidden one.
+    public let width: Int
+    public let generator: Sequential
+    public let discriminator: Sequential
+    public var isTraining = true
+
+    /// - Parameters:
+    ///   - latent: length of z (64, as benchmark W3).
+    ///   - width: w above (32).
+    public init(latent: Int = 64, width: Int = 32) throws {
+        guard (1...1024).contains(latent), (1...256).contains(width) else {
+            throw EngineError.invalidArgument(op: "DCGAN", message:
+                "latent must be in 1...1024 and width in 1...256, got latent \(latent), width \(width)")
+        }
+        self.latent = latent
+        self.width = width
+        let w = width
+        generator = Sequential(
+            try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: false),
+            try BatchNorm2d(4 * w), ReLU(),
+            try ConvTranspose2d(4 * w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try BatchNorm2d(2 * w), ReLU(),
+            try ConvTranspose2d(2 * w, w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try BatchNorm2d(w), ReLU(),
+            try ConvTranspose2d(w, 3, kernelSize: 4, stride: 2, padding: 1, bias: false), Tanh())
+        discriminator = Sequential(
+            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: false), LeakyReLU(negativeSlope: 0.2),
+            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try BatchNorm2d(2 * w), LeakyReLU(negativeSlope: 0.2),
+            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try BatchNorm2d(4 * w), LeakyReLU(negativeSlope: 0.2),
+            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: false), Flatten())
+        Self.initialiseWeights(generator)
+        Self.initialiseWeights(discriminator)
+    }
+
+    /// The paper's initialisation (PyTorch's DCGAN example, `weights_init`): convolution weights
+    /// from N(0, 0.02); BatchNorm scales from N(1, 0.02) and shifts 0. Small weights keep the
+    /// first steps gentle, so neither network overwhelms the other at the start.
+    public static func initialiseWeights(_ network: Sequential) {
+        for index in 0..<network.count {
+            switch network[index] {
+            case let convolution as Conv2d: Init.normal(convolution.weight, mean: 0, std: 0.02)
+            case let convolution as ConvTranspose2d: Init.normal(convolution.weight, mean: 0, std: 0.02)
+            case let norm as BatchNorm:
+                Init.normal(norm.weight, mean: 1, std: 0.02)
+                Init.constant(norm.bias, 0)
+            default: break
+            }
+        }
+    }
+
+    /// `count` noise vectors z ~ N(0, 1), shaped `[count, latent, 1, 1]` for the generator.
+    public func noise(_ count: Int, using generator: inout RandomGenerator) throws -> Tensor {
+        try Tensor.randn([count, latent, 1, 1], using: &generator)
+    }
+
+    /// Images from noise: `[N, latent, 1, 1]` (or `[N, latent]`) → `[N, 3, 32, 32]` in [−1, 1].
+    public func generate(_ z: Tensor) throws -> Tensor {
+        try generator(z.rank == 2 ? z.reshaped([z.shape[0], z.shape[1], 1, 1]) : z)
+    }
+
+    /// The discriminator's logit for each image: positive means "looks real".
+    public func discriminate(_ images: Tensor) throws -> Tensor { try discriminator(images) }
+
+    /// As a plain layer the model is its generator.
+    public func callAsFunction(_ input: Tensor) throws -> Tensor { try generate(input) }
+
+    public var children: [(name: String, layer: any Layer)] {
+        [("generator", generator), ("discriminator", discriminator)]
+    }
+
+    public var description: String {
+        modelDescription("DCGAN(latent=\(latent), width=\(width))", children)
+    }
+}

@@ -1,0 +1,22 @@
+import Models
+import Engine
+
+/// The lessons' ready-made models (Sources/Lessons/Experiments) at the prompt. Their halves are
+/// named children, so `ae.encoder` and `gan.generator.summary()` work like any member.
+extension BuiltinRegistry {
+    mutating func registerModels() {
+        register(Function("Autoencoder", [.labelled("latent", "Int", default: .number(32), "numbers in the code between the halves"),
+                                          .labelled("width", "Int", default: .number(32), "channels of the first convolution")],
+                          returns: "Layer", summary: "the lessons' convolutional autoencoder for 32×32 faces (encoder, decoder)") { arguments in
+            let latent = try arguments.integer("latent", in: 1...4096), width = try arguments.integer("width", in: 1...256)
+            // The largest tensors are the Linear layers between code and feature maps: 4w·4·4 × latent.
+            try MemoryBudget.check(float32Elements: [4 * width * 16, latent], what: "Autoencoder(latent: \(latent), width: \(width))")
+            return .layer(try Autoencoder(latent: latent, width: width))
+        }, category: .models, example: "let ae = Autoencoder(latent: 32)")
+        register(Function("DCGAN", [.labelled("latent", "Int", default: .number(64), "length of the noise vector z"),
+                                    .labelled("width", "Int", default: .number(32), "channels of the widest-resolution layer")],
+                          returns: "Layer", summary: "the lessons' DCGAN for 32×32 faces (generator, discriminator)") { arguments in
+            .layer(try DCGAN(latent: try arguments.integer("latent", in: 1...1024), width: try arguments.integer("width", in: 1...256)))
+        }, category: .models, example: "let gan = DCGAN(latent: 64)")
+    }
+}

@@ -1,0 +1,95 @@
+import Models
+import Foundation
+
+/// What built-ins may touch: where files go, whether the current line may write elsewhere,
+/// and whether there is work worth warning about before quitting.
+public final class SessionContext {
+    /// Lines typed at the prompt may write where the learner names; lines from a script or
+    /// lesson file may read anywhere but write only inside the session's output folder, so
+    /// running someone else's script cannot overwrite your files.
+    public enum WritePolicy: Sendable {
+        case anywhere
+        case insideOutputFolder
+    }
+
+    public let outputFolder: URL
+    public var writePolicy: WritePolicy = .anywhere
+    /// Set when a model or tensor is created or changed, cleared by `save`; Ctrl-D asks first.
+    public var hasUnsavedWork = false
+    /// Pictures produced by the current cell, for the terminal to draw after the text.
+    public var pictures: [Picture] = []
+    /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
+    /// them nil. `finished` is true for the last report, so a progress line can end its row.
+    public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
+    public var onPicture: ((Picture) -> Void)?
+    /// The lessons' trainers, so training the same model again continues its run.
+    let trainers = TrainerMemory()
+
+    public init(outputFolder: URL) {
+        self.outputFolder = outputFolder
+    }
+
+    /// Paths written so far, which later writes may replace (see `OutputFolder.freshPath`).
+    public private(set) var writtenFiles: Set<String> = []
+    /// The path each requested name was actually written to.
+    private var redirectedPaths: [String: URL] = [:]
+
+    /// Where a file named by the learner goes: plain names land in the output folder; other
+    /// paths are honoured only when the write policy allows it. Creates the folder it needs and
+    /// never returns the path of a file from an earlier session.
+    public func prepareWrite(to path: String) throws -> URL {
+        let url = try resolveWritePath(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw LabError(.fileProblem(path: url.path, reason: "cannot create its folder (\(error.localizedDescription))"))
+        }
+        // Writing the same name again updates the file this session made, not a third copy.
+        if let earlier = redirectedPaths[url.path] { return earlier }
+        let fresh = OutputFolder.freshPath(for: url, writtenThisSession: writtenFiles)
+        writtenFiles.insert(fresh.path)
+        redirectedPaths[url.path] = fresh
+        return fresh
+    }
+
+    /// A file-name prefix for a training run, `gan`, else `gan-2`, `gan-3`, …: the first whose
+    /// history (`<prefix>-loss.csv`) and grids (`<prefix>-step-000100.png`) would replace no file
+    /// in the output folder, written in this session or before. The trainers name their own files
+    /// from the prefix, so it is the whole run that gets a fresh name.
+    public func freshPrefix(_ base: String) throws -> String {
+        do {
+            try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        } catch {
+            throw LabError(.fileProblem(path: outputFolder.path, reason: "cannot create it (\(error.localizedDescription))"))
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: outputFolder.path)) ?? []
+        func taken(_ prefix: String) -> Bool {
+            existing.contains { $0.hasPrefix(prefix + "-loss.") || $0.hasPrefix(prefix + "-step-") }
+        }
+        var candidate = base, attempt = 2
+        while taken(candidate) {
+            candidate = "\(base)-\(attempt)"
+            attempt += 1
+        }
+        return candidate
+    }
+
+    func resolveWritePath(_ path: String) throws -> URL {
+        let url = path.hasPrefix("/") || path.hasPrefix("~")
+            ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            : outputFolder.appendingPathComponent(path)
+        let folder = outputFolder.standardizedFileURL.path
+        let target = url.standardizedFileURL.path
+        if writePolicy == .insideOutputFolder && !(target == folder || target.hasPrefix(folder + "/")) {
+            throw LabError(.writeOutsideOutputFolder(path: path, folder: outputFolder.path))
+        }
+        return url
+    }
+
+    /// Where a file to read is looked for: as given, else inside the output folder.
+    public func resolveReadPath(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if FileManager.default.fileExists(atPath: expanded) { return URL(fileURLWithPath: expanded) }
+        return outputFolder.appendingPathComponent(path)
+    }
+}

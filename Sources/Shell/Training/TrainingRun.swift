@@ -1,0 +1,56 @@
+import Engine
+import Models
+import Foundation
+
+/// What a training built-in hands back: how the run ended and every step's numbers. A learner
+/// keeps it (`let run = train(…)`) to `plot(run)` later; printed, it shows each metric's
+/// first and last value and a sparkline of the curve between them.
+public struct TrainingRun: Sendable, ShellObject {
+    /// The loop's own sentence: finished, interrupted, or why the guard stopped it.
+    public let summary: String
+    public let history: LossHistory
+    /// Where the loop wrote the history as CSV.
+    public let historyFile: URL
+    /// The file-name prefix of this run's files (`gan-2`), which `plot` reuses for its PNG.
+    public let filePrefix: String
+    /// Anything a particular model adds, such as the face swap's PSNR/SSIM score.
+    public var extraLines: [String] = []
+
+    init(_ outcome: TrainingOutcome, prefix: String) {
+        summary = outcome.summary
+        history = outcome.history
+        historyFile = outcome.historyFile
+        filePrefix = prefix
+    }
+
+    /// `loss  0.2513 → 0.0031  █▆▄▃▂▂▁▁▁▁`, one line per metric.
+    public var metricLines: [String] {
+        let width = history.names.map(\.count).max() ?? 0
+        return history.names.compactMap { name in
+            guard let values = history.values(name), let first = values.first, let last = values.last else { return nil }
+            return name.padding(toLength: width) + "  " + ProgressLine.formatMetric(first) + " → "
+                + ProgressLine.formatMetric(last) + "  " + LossPlot.sparkline(values)
+        }
+    }
+
+    public var typeName: String { "LossHistory" }
+    public var typeDescription: String { "a loss history of \(history.steps.count) steps" }
+
+    public var members: [Member] {
+        [.property("steps", "how many steps were recorded") { _ in .number(Double(history.steps.count)) },
+         .property("file", "the CSV the history was written to") { _ in .string(historyFile.path) },
+         .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
+             .tensor(Tensor(shape: [history.rows.count], data: history.rows.map { Float($0.first ?? .nan) }))
+         }]
+    }
+
+    /// The cell output: the summary, the curves, any extra lines, and where the history is.
+    public var cellDescription: String {
+        ([summary] + metricLines + extraLines + ["history in \(historyFile.path)"]).joined(separator: "\n")
+    }
+
+    /// One line, for `let run = train(…)`: `LossHistory[200 steps: loss D, loss G, D(x), D(G(z))]`.
+    public var shortDescription: String {
+        "LossHistory[\(history.steps.count) steps: \(history.names.joined(separator: ", "))]"
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import Lessons
-
-@Test func lessonsModuleLinks() { #expect(String(describing: Lessons.self) == "Lessons") }
