@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Faces", dependencies: ["Engine", "Imaging"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Models", dependencies: ["Engine", "Imaging", "Faces"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces", "Models"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models"]),
+        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models", "Detection"]),
         .target(name: "Lessons", dependencies: ["Shell"]),
         .target(name: "Bench", dependencies: ["Engine", "Models"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(
