@@ -25,6 +25,15 @@ func transcript(_ session: Session, _ lines: [String]) -> String {
     return printed.joined(separator: "\n")
 }
 
+/// `text` with what changes from run to run replaced by placeholders, so that a training's report
+/// can be compared exactly: the duration in "trained to step N in 3s." becomes `<time>`, and
+/// a session's temporary folder becomes `<session>`.
+func withoutTimesAndFolders(_ text: String) -> String {
+    text.replacingOccurrences(of: #"(trained to step \d+ in )[0-9hms]+\."#, with: "$1<time>.", options: .regularExpression)
+        .replacingOccurrences(of: #"/[^ ]*/deepfake-lab-tests-[^/ ]+/session-[^/ ]+"#, with: "<session>",
+                              options: .regularExpression)
+}
+
 /// The output of a single line in a new session.
 func evaluateLine(_ line: String) -> String {
     transcript(makeSession(), [line])
