@@ -5,8 +5,8 @@ import TestSupport
 
 /// A session writing into a fresh temporary folder, for tests that need no terminal. The
 /// session makes the folder when it first writes; the suite's `.temporaryFolders` trait removes it.
-func makeSession() -> Session {
-    Session(outputFolder: temporaryPath("session"))
+func makeSession(sourceLocation: SourceLocation = #_sourceLocation) -> Session {
+    Session(outputFolder: temporaryPath("session", sourceLocation: sourceLocation))
 }
 
 /// Runs lines through a session and returns everything it printed, errors included, one
@@ -35,6 +35,6 @@ func withoutTimesAndFolders(_ text: String) -> String {
 }
 
 /// The output of a single line in a new session.
-func evaluateLine(_ line: String) -> String {
-    transcript(makeSession(), [line])
+func evaluateLine(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    transcript(makeSession(sourceLocation: sourceLocation), [line])
 }
