@@ -189,8 +189,12 @@ struct ConvolutionTests {
             #expect(transposed.description
                     == "ConvTranspose2d(64, 32, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1), bias=False)")
             #expect(try transposed(Tensor.zeros([2, 64, 8, 8])).shape == [2, 32, 16, 16])
-            #expect(throws: EngineError.self) { try Conv2d(0, 4, kernelSize: 3) }
-            #expect(throws: EngineError.self) { try ConvTranspose2d(4, 4, kernelSize: 3, stride: 2, outputPadding: 2) }
+            expectError("Conv2d: channels (0, 4), kernel size 3 and stride 1 must be at least 1, and padding 0 at least 0") {
+                try Conv2d(0, 4, kernelSize: 3)
+            }
+            expectError("ConvTranspose2d: output padding 2 must be at least 0 and smaller than the stride 2") {
+                try ConvTranspose2d(4, 4, kernelSize: 3, stride: 2, outputPadding: 2)
+            }
         }
     }
 
@@ -207,8 +211,11 @@ struct ConvolutionTests {
         let error = #expect(throws: EngineError.self) { try tiny.conv2d(weight: Tensor.zeros([8, 3, 4, 4])) }
         #expect(error?.description == "conv2d: input of shape [1, 3, 2, 2] is too small: height and width "
                 + "plus twice the padding (0) must be at least the kernel size 4")
-        #expect(throws: EngineError.self) { try tiny.convTranspose2d(weight: Tensor.zeros([3, 2, 4, 4]), stride: 2,
-                                                                     outputPadding: 2) }
-        #expect(throws: EngineError.self) { try image.flattened().conv2d(weight: Tensor.zeros([8, 1, 3, 3])) }
+        expectError("convTranspose2d: output padding 2 must be at least 0 and smaller than the stride 2") {
+            try tiny.convTranspose2d(weight: Tensor.zeros([3, 2, 4, 4]), stride: 2, outputPadding: 2)
+        }
+        expectError("conv2d: expected a 4-D input [N, C, H, W] but got shape [64, 1024]") {
+            try image.flattened().conv2d(weight: Tensor.zeros([8, 1, 3, 3]))
+        }
     }
 }

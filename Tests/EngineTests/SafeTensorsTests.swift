@@ -114,11 +114,18 @@ import TestSupport
         #expect(fileError == .checkpoint(path: path, reason: reason), "\(name) (file)")
     }
 
-    /// Every prefix of a valid file (a download cut short) is refused with an error, never a crash.
+    /// Every prefix of a valid file (a download cut short) is refused with an error, never a crash,
+    /// and the error says which of the three parts (length, header, data) was cut.
     @Test func everyTruncationIsRefused() throws {
         let bytes = try SafeTensors.encode([SafeTensors.Entry(name: "w", shape: [2, 2], values: [1, 2, 3, 4])])
+        #expect(bytes.count == 8 + 64 + 16, "the length, a 64-byte header, four floats")
         for length in 0..<bytes.count {
-            #expect(throws: EngineError.self) { try SafeTensors.decode(Array(bytes.prefix(length)), path: "cut") }
+            let reason = switch length {
+            case 0..<8: "the file has \(length) bytes, fewer than the 8 that give the header length (truncated?)"
+            case 8..<72: "the header claims 64 bytes but only \(length - 8) follow the length (truncated, or not a safetensors file)"
+            default: "tensor 'w' lies at bytes 0..<16, outside the \(length - 72)-byte data section (truncated?)"
+            }
+            expectError("checkpoint 'cut': \(reason)") { try SafeTensors.decode(Array(bytes.prefix(length)), path: "cut") }
         }
         #expect(try SafeTensors.decode(bytes, path: "whole").entries.count == 1)
     }
@@ -131,6 +138,8 @@ import TestSupport
         #expect(throws: EngineError.checkpoint(path: folder, reason: "is a folder, not a checkpoint file")) {
             try SafeTensors.read(from: folder)
         }
-        #expect(throws: EngineError.self) { try SafeTensors.write([], to: folder + "/missing/x.safetensors") }
+        expectError("checkpoint '\(folder)/missing/x.safetensors': cannot write: no such file or directory") {
+            try SafeTensors.write([], to: folder + "/missing/x.safetensors")
+        }
     }
 }

@@ -36,7 +36,13 @@ import TestSupport
         try "save(Linear(1, 1), \"\(target)\")\n".write(to: script, atomically: true, encoding: .utf8)
         let result = try runLab(["run", script.path, "--out", base.appendingPathComponent("out").path])
         #expect(result.status == 1)
-        #expect(result.err.contains("error: scripts may only write inside the session folder"))
+        #expect(result.err == """
+            \(script.path):1:1: error: scripts may only write inside the session folder \
+            \(base.appendingPathComponent("out").path), not \(target) — use a plain file name
+              save(Linear(1, 1), "\(target)")
+              ^~~~
+
+            """)
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 

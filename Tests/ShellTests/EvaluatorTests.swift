@@ -223,7 +223,11 @@ import Models
 
     @Test func nestingIsBounded() {
         let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
-        #expect(evaluateLine(deep).hasPrefix("error: brackets nest more than 64 deep"))
+        #expect(evaluateLine(deep) == """
+            error: brackets nest more than 64 deep — split this into several lines with let
+              \(deep)
+            \(String(repeating: " ", count: 66))^
+            """)
     }
 }
 

@@ -81,6 +81,6 @@ import TestSupport
         let first = transcript(session, ["seed(7)", "randn([3])"])
         let second = transcript(session, ["seed(7)", "randn([3])"])
         #expect(first == second)
-        #expect(first.hasPrefix("Tensor[3]"))
+        #expect(first == "Tensor[3]  min -0.1516  max 0.5871  mean 0.1767\n[-0.1516, 0.5871, 0.0945]")
     }
 }
