@@ -22,6 +22,9 @@ struct ShellCommand: ParsableCommand {
             // Piped lines are a script someone wrote, not a learner at the prompt: like `lab run`,
             // they may read anywhere but write only inside the session's folder.
             session.context.writePolicy = .insideOutputFolder
+            // And Ctrl-C is handled as `lab run` handles it: the first stops training keeping the
+            // weights, a second before the first was noticed ends the script (status 130).
+            Signals.installInterruptHandler(secondPressExits: true)
             try runPiped(session: session, printer: printer, runner: runner)
         }
     }

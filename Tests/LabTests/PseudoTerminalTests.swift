@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Drives `lab` through a pseudo-terminal, as a learner's keyboard would: tab completion, the
 /// pre-filled "did you mean" fix, Ctrl-C at the prompt, and history written for the next session.
 ///
 /// Each step waits for the text it expects (up to 20 seconds) rather than sleeping, so a slow
 /// machine makes the test slower, not flaky.
-struct PseudoTerminalTests {
+@Suite(.temporaryFolders) struct PseudoTerminalTests {
     /// The controlling side of a pseudo-terminal, with everything `lab` has written so far.
     final class Terminal {
         let master: Int32
@@ -73,7 +74,7 @@ struct PseudoTerminalTests {
     }
 
     @Test func completionPrefillInterruptAndHistory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-pty-\(UUID().uuidString)")
+        let folder = try temporaryFolder("pty")
         let environment = ["TERM": "xterm-256color", "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
                            "HOME": folder.path, "PATH": "/usr/bin:/bin"]
         let terminal = try Terminal(arguments: ["--no-color", "--out", folder.appendingPathComponent("out").path],

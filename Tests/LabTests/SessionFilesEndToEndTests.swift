@@ -1,11 +1,12 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// What `lab` leaves on disk: pictures and checkpoints in the session folder, nothing elsewhere.
-struct SessionFilesEndToEndTests {
+@Suite(.temporaryFolders) struct SessionFilesEndToEndTests {
     @Test func showAndSaveWriteIntoTheSessionFolder() throws {
-        let folder = ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
+        let folder = try ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
         let script = """
             seed(1)
             let faces = randn([4, 3, 16, 16])
@@ -29,7 +30,7 @@ struct SessionFilesEndToEndTests {
     }
 
     @Test func aScriptCannotWriteOutsideItsSessionFolder() throws {
-        let base = ShellEndToEndTests.temporaryFolder()
+        let base = try ShellEndToEndTests.temporaryFolder()
         let script = base.appendingPathComponent("escape.lab")
         let target = base.appendingPathComponent("stolen.safetensors").path
         try "save(Linear(1, 1), \"\(target)\")\n".write(to: script, atomically: true, encoding: .utf8)
@@ -40,7 +41,7 @@ struct SessionFilesEndToEndTests {
     }
 
     @Test func theDefaultFolderIsRunsDateTime() throws {
-        let base = ShellEndToEndTests.temporaryFolder()
+        let base = try ShellEndToEndTests.temporaryFolder()
         let process = Process()
         process.executableURL = labBinary()
         process.currentDirectoryURL = base

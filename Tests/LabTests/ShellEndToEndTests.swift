@@ -1,19 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `lab` binary, fed scripts through a pipe or a file, as a learner or CI would run it.
-struct ShellEndToEndTests {
-    /// A fresh, empty folder for a session's output.
-    static func temporaryFolder() -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-e2e-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+@Suite(.temporaryFolders) struct ShellEndToEndTests {
+    /// A fresh, empty folder for a session's output, removed when the test ends (`.temporaryFolders`).
+    static func temporaryFolder() throws -> URL {
+        try TestSupport.temporaryFolder("e2e")
     }
 
     /// A piped script, like `lab run`, writes only inside the session folder: a path that climbs
     /// out of it is refused, and nothing appears beside the folder.
     @Test func pipedScriptsCannotWriteOutsideTheSessionFolder() throws {
-        let parent = Self.temporaryFolder()
+        let parent = try Self.temporaryFolder()
         let out = parent.appendingPathComponent("session")
         let script = """
             save(Sequential(Linear(2, 2)), "../escaped.safetensors")
@@ -27,7 +26,7 @@ struct ShellEndToEndTests {
     }
 
     @Test func pipedInputPrintsValuesWithoutPromptsAndCarriesOnAfterErrors() throws {
-        let out = Self.temporaryFolder().path
+        let out = try Self.temporaryFolder().path
         let script = """
             let x = tensor([1, 2, 3])
             x * 2
@@ -62,7 +61,7 @@ struct ShellEndToEndTests {
     }
 
     @Test func runStopsAtTheFirstErrorWithItsLineNumber() throws {
-        let folder = Self.temporaryFolder()
+        let folder = try Self.temporaryFolder()
         let script = folder.appendingPathComponent("demo.lab")
         try "let a = 2\n\nlet b = a * 3\nb + c\nlet never = 1\n".write(to: script, atomically: true, encoding: .utf8)
         let result = try runLab(["run", script.path, "--out", folder.appendingPathComponent("out").path])
@@ -79,7 +78,7 @@ struct ShellEndToEndTests {
     @Test func runReportsAnUnreadableFile() throws {
         let result = try runLab(["run", "/nonexistent/script.lab"])
         #expect(result.status == 2)
-        #expect(result.err == "error: cannot read /nonexistent/script.lab\n")
+        #expect(result.err == "error: cannot read /nonexistent/script.lab: no such file\n")
     }
 
     @Test func seedMakesTwoRunsIdentical() throws {
@@ -111,9 +110,9 @@ struct ShellEndToEndTests {
 }
 
 /// Ctrl-C during a script's training stops the training, not the script.
-struct ScriptInterruptTests {
+@Suite(.temporaryFolders) struct ScriptInterruptTests {
     @Test func ctrlCStopsTrainingAndTheScriptCarriesOn() throws {
-        let folder = ShellEndToEndTests.temporaryFolder()
+        let folder = try ShellEndToEndTests.temporaryFolder()
         let script = folder.appendingPathComponent("long.lab")
         try """
             let model = Sequential(Linear(64, 64), ReLU(), Linear(64, 64))

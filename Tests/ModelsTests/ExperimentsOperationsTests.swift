@@ -8,7 +8,7 @@ import TestSupport
 
 /// What the shell's `sample`, `reconstruct`, `interpolate` and `swap` call, and the models'
 /// printed shapes and PyTorch names.
-struct ExperimentsOperationsTests {
+@Suite(.temporaryFolders) struct ExperimentsOperationsTests {
     typealias Fixtures = ExperimentsFixtures
 
     @Test func swapScoreIsTheMeanOfImageQualityPictureByPicture() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Shell
 
 /// `FaceClassifier()` and `trainClassifier(…)` at the prompt: a question from faces-32's
 /// attributes, or real against a GAN's fakes, scored on held-out faces against the base rate.
-struct ClassifierBuiltinTests {
+@Suite(.temporaryFolders) struct ClassifierBuiltinTests {
     static let cases: [(line: String, printed: [String])] = [
         ("trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 2, batch: 8)",
          ["trained to step 2 in ", "loss      ", "accuracy  ", "held-out accuracy ", "accuracy on 1000 of its own training faces ", "history in "]),
@@ -41,8 +42,9 @@ struct ClassifierBuiltinTests {
             "let run = trainClassifier(FaceClassifier(width: 4), question: \"glasses\", steps: 1, batch: 4, faces: 8)",
             "run.guessingAccuracy", "run.trainingAccuracy * 0", "run.heldOutAccuracy * 0",
         ]).components(separatedBy: "\n")
+        // Bound with let, the run still shows its score lines under its name; the members follow.
         #expect(printed.first == "run = LossHistory[1 steps: loss, accuracy]")
-        #expect(printed.dropFirst().first == "0.812")
-        #expect(printed.last == "0")
+        #expect(printed.dropFirst().first?.hasPrefix("held-out accuracy ") == true)
+        #expect(Array(printed.suffix(3)) == ["0.812", "0", "0"])
     }
 }

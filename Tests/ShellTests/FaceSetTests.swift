@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import Models
 @testable import Shell
 
 /// `faces(…)` as a value: it prints like a notebook cell with a preview, goes where a tensor
 /// goes, and hands its attributes to a classifier.
-struct FaceSetTests {
+@Suite(.temporaryFolders) struct FaceSetTests {
     static let cases: [(lines: [String], printed: String)] = [
         (["let d = faces(count: 8)"], "d = Faces[8, 3, 32, 32]"),
         (["faces(count: 8).count"], "8"),

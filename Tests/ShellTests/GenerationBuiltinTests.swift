@@ -2,12 +2,13 @@ import Engine
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 import Models
 @testable import Shell
 
 /// `sample`, `reconstruct`, `interpolate` and `plot` at the prompt: what they print, what they
 /// refuse, and the labelled PNGs they leave in the session's folder.
-struct GenerationBuiltinTests {
+@Suite(.temporaryFolders) struct GenerationBuiltinTests {
     static let cases: [(lines: [String], printed: String)] = [
         (["sample(DCGAN(latent: 8, width: 4), count: 3).shape"], "[3, 3, 32, 32]"),
         (["reconstruct(Autoencoder(latent: 8, width: 4), faces(count: 2)).shape"], "[2, 3, 32, 32]"),

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import Engine
 @testable import Shell
 
 /// Numbers a learner reads: a Float from the engine prints as its shortest decimal form, the
 /// way it was typed, not as the binary fraction a float32 really holds.
-struct NumberDisplayTests {
+@Suite(.temporaryFolders) struct NumberDisplayTests {
     static let floats: [(Float, String)] = [
         (0.003, "0.003"), (0.15, "0.15"), (0.999, "0.999"), (0.1, "0.1"), (2e-4, "0.0002"),
         (5e-4, "0.0005"), (1.0 / 3.0, "0.33333334"), (0.5, "0.5"), (3, "3"), (-0.7, "-0.7"),
@@ -27,7 +28,7 @@ struct NumberDisplayTests {
 /// `help NAME` for every built-in, against the reviewed text in Golden/help.txt. The registry
 /// lists them all, so a new built-in without golden text fails here until its help is read and
 /// added (run with LAB_UPDATE_GOLDEN=1 to rewrite the file, then review the diff).
-struct HelpTextTests {
+@Suite(.temporaryFolders) struct HelpTextTests {
     static let goldenFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden/help.txt")
 

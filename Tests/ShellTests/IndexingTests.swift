@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 @testable import Shell
 
 /// `x[i]` and `x[a..<b]` on tensors, face sets and lists, along the first axis as NumPy and
 /// PyTorch index, with the exact text a learner reads.
-struct IndexingTests {
+@Suite(.temporaryFolders) struct IndexingTests {
     static let setup = ["let x = tensor([[1, 2], [3, 4], [5, 6]])"]
 
     static let cases: [(line: String, printed: String)] = [

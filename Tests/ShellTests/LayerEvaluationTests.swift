@@ -1,11 +1,12 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 import Models
 @testable import Shell
 
 /// Layers and models at the prompt: building, checking, running, summarising, saving.
-struct LayerEvaluationTests {
+@Suite(.temporaryFolders) struct LayerEvaluationTests {
     static let mlp = "let mlp = Sequential(Linear(784, 128), ReLU(), Linear(128, 10))"
 
     @Test func aModelPrintsAsATableOfLayers() {
@@ -172,7 +173,7 @@ struct LayerEvaluationTests {
 }
 
 /// The lessons' two-part models: named halves reachable with a dot, saved under PyTorch names.
-struct TwoPartModelTests {
+@Suite(.temporaryFolders) struct TwoPartModelTests {
     @Test func halvesAreMembers() {
         let printed = transcript(makeSession(), ["let ae = Autoencoder(latent: 8, width: 4)", "ae.encoder.count",
                                                  "ae.encoder(zeros([2, 3, 32, 32])).shape", "ae(zeros([1, 3, 32, 32])).shape"])

@@ -1,11 +1,12 @@
 import Foundation
 import Shell
+import Testing
+import TestSupport
 
-/// A session writing into a fresh temporary folder, for tests that need no terminal.
+/// A session writing into a fresh temporary folder, for tests that need no terminal. The
+/// session makes the folder when it first writes; the suite's `.temporaryFolders` trait removes it.
 func makeSession() -> Session {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("lab-tests-\(UUID().uuidString)")
-    return Session(outputFolder: folder)
+    Session(outputFolder: temporaryPath("session"))
 }
 
 /// Runs lines through a session and returns everything it printed, errors included, one

@@ -8,7 +8,7 @@ import TestSupport
 
 /// `train(model, inputs:, targets:)`'s step on the shared loop: it learns, it stops cleanly on
 /// Ctrl-C, and it rolls back when the loss breaks.
-struct SupervisedTrainerTests {
+@Suite(.temporaryFolders) struct SupervisedTrainerTests {
     /// y = 2x − 1: a single Linear(1, 1) should find weight 2 and bias −1.
     static func line() throws -> (Tensor, Tensor) {
         var generator = RandomGenerator(seed: 3)
@@ -102,7 +102,7 @@ struct SupervisedTrainerTests {
 }
 
 /// `faces(…)` reads the shipped datasets (found from the working directory or beside the binary).
-struct FacesBuiltinTests {
+@Suite(.temporaryFolders) struct FacesBuiltinTests {
     static let cases: [(line: String, printed: String)] = [
         ("faces(\"faces-32\", count: 4).shape", "[4, 3, 32, 32]"),
         ("faces(\"pair-32\", count: 2, role: \"B\").shape", "[2, 3, 32, 32]"),

@@ -16,9 +16,21 @@ public struct PoolingWindow: Sendable {
         self.padding = padding
     }
 
+}
+
+/// What max and average pooling share: a window, no parameters, no effect on the channels, and
+/// PyTorch's way of printing; each adds only what it takes from a window (`pool`).
+public protocol Pool2d: Layer {
+    var window: PoolingWindow { get }
+    func pool(_ input: Tensor) throws -> Tensor
+}
+
+extension Pool2d {
+    public func callAsFunction(_ input: Tensor) throws -> Tensor { try pool(input) }
+    public var shapeContract: ShapeContract { .keepsWidth }
     /// `MaxPool2d(kernel_size=2, stride=2, padding=0)`, as PyTorch prints it.
-    func describe(_ layer: String) -> String {
-        "\(layer)(kernel_size=\(kernelSize), stride=\(stride), padding=\(padding))"
+    public var description: String {
+        "\(type(of: self))(kernel_size=\(window.kernelSize), stride=\(window.stride), padding=\(window.padding))"
     }
 }
 
@@ -30,20 +42,17 @@ public struct PoolingWindow: Sendable {
 /// Shapes: input [N, C, H, W], output [N, C, Ho, Wo] (see `PoolingWindow`); the border is −∞.
 /// No parameters. Reference: Ranzato et al., "Unsupervised learning of invariant feature
 /// hierarchies" (2007).
-public final class MaxPool2d: Layer {
+public final class MaxPool2d: Pool2d {
     public let window: PoolingWindow
     public var isTraining = true
-    public var shapeContract: ShapeContract { .keepsWidth }
 
     public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
         window = PoolingWindow(kernelSize: kernelSize, stride: stride, padding: padding)
     }
 
-    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+    public func pool(_ input: Tensor) throws -> Tensor {
         try input.maxPool2d(kernelSize: window.kernelSize, stride: window.stride, padding: window.padding, op: "MaxPool2d")
     }
-
-    public var description: String { window.describe("MaxPool2d") }
 }
 
 /// Average pooling (PyTorch's `nn.AvgPool2d`, `count_include_pad=True`): the mean of each k×k
@@ -53,18 +62,15 @@ public final class MaxPool2d: Layer {
 ///
 /// Shapes: input [N, C, H, W], output [N, C, Ho, Wo] (see `PoolingWindow`); the zero border is
 /// counted in the divisor. No parameters.
-public final class AvgPool2d: Layer {
+public final class AvgPool2d: Pool2d {
     public let window: PoolingWindow
     public var isTraining = true
-    public var shapeContract: ShapeContract { .keepsWidth }
 
     public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
         window = PoolingWindow(kernelSize: kernelSize, stride: stride, padding: padding)
     }
 
-    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+    public func pool(_ input: Tensor) throws -> Tensor {
         try input.avgPool2d(kernelSize: window.kernelSize, stride: window.stride, padding: window.padding, op: "AvgPool2d")
     }
-
-    public var description: String { window.describe("AvgPool2d") }
 }

@@ -77,6 +77,12 @@ extension Tensor {
     /// Values from N(mean, std²).
     public static func randn(_ shape: [Int], mean: Float = 0, std: Float = 1,
                              using generator: inout RandomGenerator) throws -> Tensor {
+        guard std >= 0, std.isFinite else {  // PyTorch: "normal expects std >= 0.0"
+            throw EngineError.invalidArgument(op: "randn", message: "std must be a finite number ≥ 0, not \(std)")
+        }
+        guard mean.isFinite else {
+            throw EngineError.invalidArgument(op: "randn", message: "mean must be a finite number, not \(mean)")
+        }
         let count = try Shape.elementCount(shape)
         var values = [Float](repeating: 0, count: count)
         for i in 0..<count { values[i] = mean + std * generator.nextNormal() }
@@ -91,6 +97,9 @@ extension Tensor {
     /// Values uniform in [low, high).
     public static func uniform(_ shape: [Int], low: Float = 0, high: Float = 1,
                                using generator: inout RandomGenerator) throws -> Tensor {
+        guard low.isFinite, high.isFinite, low <= high else {  // PyTorch: "uniform_ expects to return a [from, to) range"
+            throw EngineError.invalidArgument(op: "uniform", message: "needs finite bounds with low ≤ high (got \(low) and \(high))")
+        }
         let count = try Shape.elementCount(shape)
         var values = [Float](repeating: 0, count: count)
         for i in 0..<count { values[i] = low + (high - low) * generator.nextUniform() }

@@ -56,6 +56,7 @@ public final class AutoencoderTrainer: Trainer {
 
     public var metricNames: [String] { ["loss"] }
     public var guardedMetrics: [String] { ["loss"] }
+    public func dataProblem() -> String? { batches.dataProblem }
     public var networks: [any Layer] { [model] }
 
     public func step() throws -> [Double] {

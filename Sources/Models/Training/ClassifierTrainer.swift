@@ -89,6 +89,7 @@ public final class ClassifierTrainer: Trainer {
 
     public var metricNames: [String] { ["loss", "accuracy"] }
     public var guardedMetrics: [String] { ["loss"] }
+    public func dataProblem() -> String? { batches.dataProblem }
     public var networks: [any Layer] { [model] }
 
     public func step() throws -> [Double] {

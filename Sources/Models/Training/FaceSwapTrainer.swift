@@ -66,6 +66,7 @@ public final class FaceSwapTrainer: Trainer {
 
     public var metricNames: [String] { ["loss A", "loss B"] }
     public var guardedMetrics: [String] { ["loss A", "loss B"] }
+    public func dataProblem() -> String? { batchesA.dataProblem ?? batchesB.dataProblem }
     public var networks: [any Layer] { [model] }
 
     public func step() throws -> [Double] {

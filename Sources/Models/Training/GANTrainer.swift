@@ -38,7 +38,7 @@ public final class GANTrainer: Trainer {
     /// catches up, a 200-fold change that is not divergence. So the guard here allows 1000-fold
     /// swings; nan and infinity still stop training at once.
     public var state = TrainingState(metricNames: ["loss D", "loss G", "D(x)", "D(G(z))"],
-                              lossGuard: LossGuard(divergenceFactor: 1000, warmUpSteps: 50))
+                              lossGuard: LossGuard(divergenceFactor: 1000, warmUpSteps: 50, riseFactor: nil))
     public let filePrefix: String
 
     public init(model: DCGAN, faces: ImageDataset, config: TrainingConfig = defaultConfig, name: String = "gan") throws {
@@ -75,6 +75,7 @@ public final class GANTrainer: Trainer {
 
     public var metricNames: [String] { ["loss D", "loss G", "D(x)", "D(G(z))"] }
     public var guardedMetrics: [String] { ["loss D", "loss G"] }
+    public func dataProblem() -> String? { batches.dataProblem }
     public var networks: [any Layer] { [model] }
 
     public func step() throws -> [Double] {

@@ -81,8 +81,13 @@ public struct BuiltinRegistry {
             let width = function.parameters.map(\.name.count).max() ?? 0
             for parameter in function.parameters {
                 var line = "  " + parameter.name.padding(toLength: width) + "  " + parameter.summary
+                switch parameter.defaultValue {
+                case nil: break
+                case .nothing?: line += " (optional)"  // no default value to show: leaving it out is the default
                 // A summary that explains its own default ("default: the run's name") keeps it.
-                if let shown = parameter.shownDefault, !parameter.summary.contains("(default") { line += " (default \(shown))" }
+                case _ where parameter.summary.contains("(default"): break
+                case let defaultValue?: line += " (default \(defaultValue.shortDescription))"
+                }
                 lines.append(line)
             }
         }

@@ -22,7 +22,11 @@ public struct Function {
         let list = parameters.map { parameter in
             var text = (parameter.label ?? "_") + (parameter.label == parameter.name ? "" : " " + parameter.name)
             text += ": " + parameter.type + (parameter.isVariadic ? "..." : "")
-            if let shown = parameter.shownDefault { text += " = " + shown }
+            switch parameter.defaultValue {
+            case nil: break
+            case .nothing?: text += "?"  // optional, with nothing to show as its default (Swift's `T?`)
+            case let defaultValue?: text += " = " + defaultValue.shortDescription
+            }
             return text
         }
         return "\(name)(\(list.joined(separator: ", "))) -> \(returns)"
@@ -40,13 +44,6 @@ public struct Parameter {
     /// Takes every remaining unlabelled argument, as `Sequential(layers...)` does.
     public var isVariadic: Bool
     public var summary: String
-
-    /// The default as help and signatures print it; "none" for an optional argument left out.
-    public var shownDefault: String? {
-        guard let defaultValue else { return nil }
-        if case .nothing = defaultValue { return "none" }
-        return defaultValue.shortDescription
-    }
 
     /// An unlabelled parameter: `Linear(784, 10)`.
     public static func positional(_ name: String, _ type: String, default defaultValue: Value? = nil,

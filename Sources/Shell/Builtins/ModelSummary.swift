@@ -20,7 +20,7 @@ public enum ModelSummary {
         let total = model.parameterCount
         let unit = (model is Sequential || model.children.isEmpty) ? "layer" : "part"
         var lines = ["\(Value.layerTypeName(model)): \(layers.count) \(unit)\(layers.count == 1 ? "" : "s"), "
-                     + "\(grouped(total)) parameter\(total == 1 ? "" : "s") (\(formatBytes(total * 4)))"]
+                     + "\(grouped(total)) parameter\(total == 1 ? "" : "s") (\(MemoryBudget.text(bytes: total * 4)))"]
         let childNames = (model is Sequential || model.children.isEmpty) ? nil : model.children.map(\.name)
         let shapeTexts = layers.indices.map { index in index < shapes.count ? "\(shapes[index])" : "" }
         let counts = layers.map { grouped($0.parameterCount) }

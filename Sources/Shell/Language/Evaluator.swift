@@ -86,8 +86,10 @@ public final class Evaluator {
             if let builtin = registry[name] { return .function(builtin.function) }
             let suggestion = Suggestions.closest(to: name, among: visibleNames)
             throw LabError(.unknownName(name, suggestion: suggestion), at: range)
-        case .list(let elements, _):
-            return .list(try elements.map(evaluate))
+        case .list(let elements, let range):
+            let list = Value.list(try elements.map(evaluate))
+            try locate(at: range) { try list.checkBudget() }
+            return list
         case .negate(let operand, let range):
             return try negate(try evaluate(operand), at: range)
         case .binary(let op, let left, let right, let range):

@@ -48,7 +48,8 @@ public struct LabError: Error, Equatable, Sendable {
         case layerMismatch(layer: String, index: Int, expected: Int, got: Int, unit: String, fromIndex: Int)
 
         // Resources: refused before anything is allocated or written
-        case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
+        /// A list would nest deeper than `Parser.maximumNesting` (built up one `[a]` at a time).
+        case valueTooDeep(limit: Int)
         case writeOutsideOutputFolder(path: String, folder: String)
         case fileProblem(path: String, reason: String)
 

@@ -1,5 +1,6 @@
 import Models
 import Foundation
+import SafeFiles
 
 /// What built-ins may touch: where files go, whether the current line may write elsewhere,
 /// and whether there is work worth warning about before quitting.
@@ -77,12 +78,18 @@ public final class SessionContext {
     }
 
     func resolveWritePath(_ path: String) throws -> URL {
+        // A name must name a file: "" or "notes/" would name the output folder itself (or a
+        // sibling of it, once the no-overwrite rule adds "-2"), and "." or ".." a folder.
+        let lastComponent = (path as NSString).lastPathComponent
+        guard !path.isEmpty, !path.hasSuffix("/"), ![".", "..", "~"].contains(lastComponent) else {
+            throw LabError(.fileProblem(path: path.isEmpty ? "\"\"" : path,
+                                        reason: "is not a file name — give one such as \"model.safetensors\""))
+        }
         let url = path.hasPrefix("/") || path.hasPrefix("~")
             ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             : outputFolder.appendingPathComponent(path)
-        let folder = outputFolder.standardizedFileURL.path
-        let target = url.standardizedFileURL.path
-        if writePolicy == .insideOutputFolder && !(target == folder || target.hasPrefix(folder + "/")) {
+        // Symbolic links are followed before comparing: a link inside the folder may lead out.
+        if writePolicy == .insideOutputFolder && !PhysicalPath.isStrictlyInside(url.path, folder: outputFolder.path) {
             throw LabError(.writeOutsideOutputFolder(path: path, folder: outputFolder.path))
         }
         return url

@@ -66,6 +66,9 @@ final class SupervisedTrainer: TrainingProcedure {
 
     var metricNames: [String] { ["loss"] }
     var guardedMetrics: [String] { ["loss"] }
+    func dataProblem() -> String? {
+        DataCheck.problem(in: inputs.data, what: "the inputs") ?? DataCheck.problem(in: targets.data, what: "the targets")
+    }
     var networks: [any Layer] { [model] }
 
     func step() throws -> [Double] {

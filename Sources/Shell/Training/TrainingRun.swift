@@ -8,6 +8,7 @@ import Foundation
 public struct TrainingRun: Sendable, ShellObject {
     /// The loop's own sentence: finished, interrupted, or why the guard stopped it.
     public let summary: String
+    public let ending: TrainingEnding
     public let history: LossHistory
     /// Where the loop wrote the history as CSV.
     public let historyFile: URL
@@ -20,6 +21,7 @@ public struct TrainingRun: Sendable, ShellObject {
 
     init(_ outcome: TrainingOutcome, prefix: String) {
         summary = outcome.summary
+        ending = outcome.ending
         history = outcome.history
         historyFile = outcome.historyFile
         filePrefix = prefix
@@ -49,6 +51,13 @@ public struct TrainingRun: Sendable, ShellObject {
     /// The cell output: the summary, the curves, any extra lines, and where the history is.
     public var cellDescription: String {
         ([summary] + metricLines + extraLines + ["history in \(historyFile.path)"]).joined(separator: "\n")
+    }
+
+    /// What `let run = train(…)` prints under its one line: why training stopped, if it did not
+    /// simply finish, and any extra lines (a swap's score) — nothing a learner must not miss is
+    /// hidden by binding the result to a name.
+    public var linesWhenBound: [String] {
+        (ending == .finished ? [] : [summary]) + extraLines
     }
 
     /// One line, for `let run = train(…)`: `LossHistory[200 steps: loss D, loss G, D(x), D(G(z))]`.
