@@ -9,6 +9,7 @@ public struct Builtin {
         case math = "Math"
         case training = "Training"
         case generation = "Using a trained model"
+        case detection = "Detection and provenance"
         case session = "Session"
     }
 
@@ -48,6 +49,7 @@ public struct BuiltinRegistry {
         registry.registerClassifier()
         registry.registerGeneration()
         registry.registerMath()
+        registry.registerDetection()
         registry.registerSession()
         return registry
     }
