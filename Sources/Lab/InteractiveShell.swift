@@ -24,6 +24,7 @@ struct InteractiveShell {
         var suggestion = session.takeSuggestion(after: nil)
         let lessonPrinter = LessonPrinter(cells: printer, interactive: true)
         if let runner {
+            runner.announce = lessonPrinter.print
             if let notice = runner.loadNotice { printer.note(notice) }
             if let name = openLesson {
                 let reply = runner.open(name)

@@ -33,6 +33,7 @@ struct ShellCommand: ParsableCommand {
     /// Exits with status 1 at the end if any line failed, so a pipeline notices.
     private func runPiped(session: Session, printer: CellPrinter, runner: LessonRunner?) throws {
         let lessonPrinter = LessonPrinter(cells: printer, interactive: false)
+        if let notice = runner?.loadNotice { printer.note(notice) }
         var failed = false
         var lineNumber = 0
         while let line = readLine(strippingNewline: true) {

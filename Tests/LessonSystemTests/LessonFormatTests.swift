@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lessons
 
@@ -65,6 +66,18 @@ import Testing
             Issue.record("a lesson with two mistakes was accepted")
         } catch {
             #expect(error.errors.map(\.line) == [14, 18])
+        }
+    }
+
+    /// A lesson path is read as a bounded regular file: a device or a folder is refused at once.
+    @Test(arguments: [("/dev/zero", "/dev/zero:1: error: cannot read the lesson (it is a device, not a regular file)"),
+                      ("/tmp", "/tmp:1: error: cannot read the lesson (it is a folder)")])
+    func refusesFilesThatAreNotLessons(_ path: String, _ expected: String) {
+        do {
+            _ = try LessonParser.load(URL(fileURLWithPath: path))
+            Issue.record("\(path) was read as a lesson")
+        } catch {
+            #expect(error.description == expected)
         }
     }
 

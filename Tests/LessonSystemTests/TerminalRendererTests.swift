@@ -33,6 +33,7 @@ import Testing
     @Test func notesWrapWithTheirIndent() {
         let text = TerminalRenderer(width: 20, color: false).wrapPlain("✗ Not yet: x has shape [3].\n  Hint: Two rows of three numbers.")
         #expect(text == "✗ Not yet: x has\nshape [3].\n  Hint: Two rows of\n  three numbers.")
+        #expect(TerminalRenderer(width: 20, color: false).wrapPlain("  1  a    b") == "  1  a    b")
     }
 
     @Test func pagerSplitsOnlyLongText() {

@@ -1,6 +1,7 @@
 import Shell
 import Foundation
 import Imaging
+import SafeFiles
 
 /// What a lesson session showed, in order, ready to be written as a notebook: the lesson's
 /// prose, each cell with what it printed and drew, and each quiz with the answer given.
@@ -60,6 +61,6 @@ public struct NotebookPicture: Sendable {
 /// Writes files atomically, as every export does: a reader never sees half a notebook.
 enum ExportFile {
     static func write(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try AtomicFile.write(Array(text.utf8), to: url.path)
     }
 }

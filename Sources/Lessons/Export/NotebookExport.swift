@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// The notebook as a Jupyter notebook (nbformat 4): prose and quizzes as markdown cells, each
 /// lab cell as a code cell with its printed output and its pictures as `image/png` outputs.
@@ -80,7 +81,7 @@ public enum NotebookWriter {
         let pictureFolder = folder.appendingPathComponent(name + "-files")
         if !markdown.pictures.isEmpty { try FileManager.default.createDirectory(at: pictureFolder, withIntermediateDirectories: true) }
         for picture in markdown.pictures {
-            try Data(picture.png).write(to: pictureFolder.appendingPathComponent(picture.name), options: .atomic)
+            try AtomicFile.write(picture.png, to: pictureFolder.appendingPathComponent(picture.name).path)
         }
         let files = [folder.appendingPathComponent(name + ".md"), folder.appendingPathComponent(name + ".html"),
                      folder.appendingPathComponent(name + ".ipynb")]

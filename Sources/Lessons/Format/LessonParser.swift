@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import Yams
 
 /// Reads a lesson file: the YAML front matter with Yams, the rest with cmark-gfm, then turns the
@@ -7,12 +8,20 @@ public enum LessonParser {
     /// The fenced blocks that mean something to the lab; any other fence is a listing in the prose.
     static let blockKinds = ["lab", "quiz", "check", "hint"]
 
+    /// The largest lesson file read: a long lesson is some tens of kilobytes.
+    public static let maximumFileSize = 1 << 20
+
     public static func load(_ url: URL, displayName: String? = nil) throws(LessonFormatErrors) -> Lesson {
         let name = displayName ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LessonFormatErrors(errors: [LessonFormatError(file: name, line: 1, .unreadable("no such file, or it cannot be opened"))])
+        let bytes: [UInt8]
+        do {
+            // Bounded and regular files only: a lesson named /dev/zero or a FIFO must not hang the lab.
+            bytes = try BoundedFile.read(url.path, limit: maximumFileSize)
+        } catch {
+            let reason = (error as? FileAccessError)?.reason ?? String(describing: error)
+            throw LessonFormatErrors(errors: [LessonFormatError(file: name, line: 1, .unreadable(reason))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw LessonFormatErrors(errors: [LessonFormatError(file: name, line: 1, .unreadable("it is not UTF-8 text"))])
         }
         return try parse(text, file: name)

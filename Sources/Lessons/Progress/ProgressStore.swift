@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// How far a learner has got in each lesson, keyed by lesson id and step id so that progress
 /// survives edits to a lesson (new steps, reordered prose). Plain JSON: copy the file to
@@ -34,6 +35,8 @@ public struct ProgressError: Error, Equatable, Sendable, CustomStringConvertible
 /// overwritten: it is moved aside, the learner is told where, and the course starts afresh.
 public struct ProgressStore: Sendable {
     public let url: URL
+    /// Far more than any course's progress; a larger file is not progress.
+    static let maximumFileSize = 4 << 20
 
     public init(url: URL) { self.url = url }
 
@@ -52,8 +55,9 @@ public struct ProgressStore: Sendable {
     /// What was saved, or empty progress when there is no file yet. `notice` is set when a
     /// damaged file was moved aside (its new path is in the message).
     public func load() -> (progress: CourseProgress, notice: String?) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (CourseProgress(), nil) }
-        if let progress = try? JSONDecoder().decode(CourseProgress.self, from: data) { return (progress, nil) }
+        guard FileManager.default.fileExists(atPath: url.path) else { return (CourseProgress(), nil) }
+        if let bytes = try? BoundedFile.read(url.path, limit: Self.maximumFileSize),
+           let progress = try? JSONDecoder().decode(CourseProgress.self, from: Data(bytes)) { return (progress, nil) }
         let aside = url.deletingLastPathComponent()
             .appendingPathComponent("progress.damaged-\(Int(Date().timeIntervalSince1970)).json")
         do {
@@ -66,15 +70,15 @@ public struct ProgressStore: Sendable {
 
     /// Saves atomically. Refuses to replace a file it cannot read, so nothing is lost.
     public func save(_ progress: CourseProgress) throws(ProgressError) {
-        if let existing = FileManager.default.contents(atPath: url.path),
-           (try? JSONDecoder().decode(CourseProgress.self, from: existing)) == nil {
+        if FileManager.default.fileExists(atPath: url.path),
+           (try? JSONDecoder().decode(CourseProgress.self, from: Data(BoundedFile.read(url.path, limit: Self.maximumFileSize)))) == nil {
             throw ProgressError(path: url.path, reason: "holds something that is not lab progress; not replacing it")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(progress).write(to: url, options: .atomic)
+            try AtomicFile.write(Array(try encoder.encode(progress)), to: url.path)
         } catch {
             throw ProgressError(path: url.path, reason: "cannot write it (\(error.localizedDescription))")
         }

@@ -134,6 +134,8 @@ public struct TerminalRenderer: Sendable {
     /// lines it wraps onto: the lab's own notes and messages, which are not Markdown.
     public func wrapPlain(_ text: String) -> String {
         text.components(separatedBy: "\n").map { line in
+            // A line that fits is kept as it is, so tables keep their columns.
+            if visibleWidth(line) <= width { return line }
             let indent = String(line.prefix { $0 == " " })
             let body = line.dropFirst(indent.count)
             // List items (`• …`, `a) …`) wrap under their text, not under their marker.

@@ -49,6 +49,9 @@ public final class LessonRunner {
 
     /// A notice for the learner from loading progress (a damaged file moved aside).
     public let loadNotice: String?
+    /// Receives outputs at once during long work (rebuilding a resumed lesson), when set;
+    /// otherwise they come in the reply.
+    public var announce: ((Output) -> Void)?
 
     public init(course: Course, session: Session, store: ProgressStore?) {
         self.course = course
@@ -118,7 +121,7 @@ public final class LessonRunner {
     /// Records a line the session ran while a lesson is open, and says when the step is done.
     public func didRun(_ line: String, reply: Session.Reply) -> Reply {
         defer { livePictures = [] }
-        guard let lesson, !reply.needsMoreInput else { return Reply() }
+        guard let lesson, !reply.needsMoreInput, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return Reply() }
         var result = Reply()
         let live = livePictures.compactMap { (try? NotebookPicture($0)).map(NotebookOutput.picture) }
         // The lines of one step's cell, run one after another, make one notebook cell.
@@ -195,12 +198,16 @@ public final class LessonRunner {
         let saved = progress.lessons[lesson.id]
         let resumeAt = saved.flatMap { $0.finished ? nil : $0.currentStep }.flatMap(lesson.stepIndex(of:)) ?? 0
         var reply = Reply()
-        reply.outputs.append(.markdown([.heading(level: 1, [.text("Lesson \(lesson.number): \(lesson.title)")], line: 0)]))
-        reply.outputs.append(.note("About \(lesson.minutes) minutes. You will be able to:\n" + lesson.outcomes.map { "  • " + $0 }.joined(separator: "\n")
-                                   + "\nCommands: next, back, where, hint, solution, reset, answer X, export, lessons."))
+        // Shown at once when the shell listens, since rebuilding may take a while.
+        func emit(_ output: Output) {
+            if let announce { announce(output) } else { reply.outputs.append(output) }
+        }
+        emit(.markdown([.heading(level: 1, [.text("Lesson \(lesson.number): \(lesson.title)")], line: 0)]))
+        emit(.note("About \(lesson.minutes) minutes. You will be able to:\n" + lesson.outcomes.map { "  • " + $0 }.joined(separator: "\n")
+                   + "\nCommands: next, back, where, hint, solution, reset, answer X, export, lessons."))
         if resumeAt > 0 {
             let cells = lesson.steps[..<resumeAt].filter { $0.cell != nil }.count
-            reply.outputs.append(.note("Welcome back. Rebuilding what the first \(resumeAt) steps made by running their \(cells) cells as the lesson wrote them…"))
+            emit(.note("Welcome back. Rebuilding what the first \(resumeAt) steps made by running their \(cells) cells as the lesson wrote them, with its seed; cells that train take as long as they did the first time…"))
             for step in lesson.steps[..<resumeAt] {
                 guard let cell = step.cell else { continue }
                 for (offset, line) in cell.code.components(separatedBy: "\n").enumerated() {
@@ -319,7 +326,14 @@ public final class LessonRunner {
             return Reply(outputs: [.note(cell.hints.isEmpty ? "This step has no hints: its prose says what to do." : "No more hints. " + (failedAttempts > 0 ? "Type solution to see the lesson's cell." : "Try the cell, then next; solution opens after a check has failed."))])
         }
         hintsShown += 1
-        return Reply(outputs: [.markdown([.paragraph([.strong([.text("Hint \(hintsShown)/\(cell.hints.count).")]), .text(" ")], line: 0)] + Markdown.parse(cell.hints[hintsShown - 1]))])
+        var blocks = Markdown.parse(cell.hints[hintsShown - 1])
+        let label: [MarkdownInline] = [.strong([.text("Hint \(hintsShown)/\(cell.hints.count).")]), .text(" ")]
+        if case .paragraph(let inlines, let line)? = blocks.first {
+            blocks[0] = .paragraph(label + inlines, line: line)
+        } else {
+            blocks.insert(.paragraph(label, line: 0), at: 0)
+        }
+        return Reply(outputs: [.markdown(blocks)])
     }
 
     private func solution() -> Reply {
