@@ -49,3 +49,22 @@ import Testing
         #expect(DetectionPictures.confusionMatrix(evaluation.confusionMatrix(), title: "T").width == 2 * (40 + 128 + 8))
     }
 }
+
+@Suite struct SpotTheFakeTests {
+    static let real = (0..<4).map { FaceRenderer.render(FaceAttributes.random(seed: 9500 + UInt64($0)), size: 32) }
+    static let fake = (0..<4).map { FaceRenderer.render(FaceAttributes.random(seed: 9600 + UInt64($0)), size: 16).upscaled(by: 2) }
+
+    @Test func scoresTheLearnerAndADetectorOnTheSamePairs() throws {
+        let game = try SpotTheFake(real: Self.real, fake: Self.fake, seed: 3)
+        // Right on rounds 0 and 2, wrong on 1 and 3.
+        for round in 0..<4 { #expect(try game.answer(fakeIsLeft: round % 2 == 0 ? game.rounds[round].fakeIsLeft : !game.rounds[round].fakeIsLeft) == (round % 2 == 0)) }
+        #expect(game.currentRound == nil)
+        // A "detector" that knows the answer: p(fake) 1 for fakes.
+        let fakes = Set(Self.fake.map(\.pixels))
+        let result = try game.result { $0.map { fakes.contains($0.pixels) ? 1 : 0 } }
+        #expect(result.answered == 4 && result.learnerCorrect == 2 && result.detectorCorrect == 4 && result.missedRounds == [1, 3])
+        #expect(try game.mistakesPicture()?.height == 2 * (96 + 7 + 4) + 4)
+        let error = #expect(throws: DetectionError.self) { try game.answer(fakeIsLeft: true) }
+        #expect(error?.description == "spotTheFake: all 4 rounds are answered; look at the score or start a new game")
+    }
+}
