@@ -96,7 +96,7 @@ public enum DetectionPictures {
         let ink: [UInt8] = [40, 40, 40]
         BitmapFont.draw(title, into: &picture, x: 2, y: 2, color: ink)
         BitmapFont.draw("CALLED FAKE", into: &picture, x: margin, y: margin - 10, color: ink)
-        BitmapFont.draw("REAL", into: &picture, x: margin + cell + 4, y: margin - 10, color: ink)
+        BitmapFont.draw("CALLED REAL", into: &picture, x: margin + cell, y: margin - 10, color: ink)
         BitmapFont.draw("FAKE", into: &picture, x: 2, y: margin + cell / 2 - 3, color: ink)
         BitmapFont.draw("REAL", into: &picture, x: 2, y: margin + cell + cell / 2 - 3, color: ink)
         return picture.upscaled(by: 2)
