@@ -55,7 +55,7 @@ public enum DetectionPictures {
 
     /// Curves (azimuthal spectra, say) on one plot, with a legend naming each colour, and a title.
     public static func curves(_ named: [(name: String, values: [Float])], title: String) -> Image {
-        let plot = LinePlot.image(named.map { $0.values.map(Double.init) })
+        let plot = LinePlot.image(named.map { $0.values.map { Double($0) } })
         return stacked(caption(title, width: plot.width), plot, legend(named.map(\.name), width: plot.width))
     }
 

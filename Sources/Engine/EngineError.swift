@@ -1,3 +1,5 @@
+import SafeFiles
+
 /// Everything the engine can refuse, with the facts needed to explain it.
 ///
 /// Errors are values, not traps: a learner who builds a model with mismatched shapes gets a
@@ -16,8 +18,11 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case invalidAxis(op: String, axis: Int, rank: Int)
     /// A value that an op needs is out of its allowed range (a negative size, zero steps...).
     case invalidArgument(op: String, message: String)
-    /// The tensor would be too large to allocate.
-    case tooLarge(shape: [Int], limit: Int)
+    /// A value would take more memory than `MemoryBudget` allows one value; `what` names it.
+    case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
+    /// A string or list would pass its smaller budget (`MemoryBudget.bytesPerTextOrList`).
+    /// `bytes` is nil when measuring stopped at the budget (a list whose halves are shared).
+    case textOrListTooLarge(what: String, bytes: Int?, budget: Int)
     /// `backward()` was called on something that cannot start a backward pass.
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
@@ -47,13 +52,16 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "\(op): axis \(axis) is out of range for a tensor with \(rank) dimensions"
         case let .invalidArgument(op, message):
             return "\(op): \(message)"
-        case let .tooLarge(shape, limit):
-            return "a tensor of shape \(shape) would exceed the limit of \(limit) elements; "
-                + "use smaller sizes"
+        case let .memoryBudgetExceeded(what, bytes, budget):
+            return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
+                + "\(MemoryBudget.text(bytes: budget)) a single value may use — use smaller sizes"
+        case let .textOrListTooLarge(what, bytes, budget):
+            return "\(what) would need " + (bytes.map { MemoryBudget.text(bytes: $0) + ", more than" } ?? "more than")
+                + " the \(MemoryBudget.text(bytes: budget)) a string or list may use — keep data in tensors"
         case let .backwardMisuse(message):
             return "backward: \(message)"
         case let .checkpoint(path, reason):
-            return "checkpoint '\(path)': \(reason)"
+            return "checkpoint '\(PrintableText.escaped(path, limit: 300))': \(reason)"
         case let .layerInput(layer, expected, got, shape):
             return "\(layer) expects \(expected) but got \(got) (input shape \(shape))"
         case let .inLayer(index, layer, error):

@@ -1,36 +1,72 @@
 import Engine
 import Foundation
 import Imaging
+import SafeFiles
 
 /// Reads a shipped dataset folder (sprite sheets + manifest.csv) into an `ImageDataset`.
+///
+/// A folder may come from anywhere, so its manifest is treated as hostile: it is read with a
+/// bound, walked one line at a time, every position is checked without overflowing, and the
+/// number of images asked for and the memory budget are applied *before* pictures are loaded.
 public enum FaceDatasetLoader {
+    /// The largest manifest read (the shipped ones are a few MiB).
+    public static let maximumManifestLength = 64 << 20
+
     /// Loads `folder` (for example "datasets-small/faces-32"); `roles` keeps only some rows
-    /// of the pair sets (["A"] for person A alone). Every manifest column becomes an attribute.
-    public static func load(_ folder: String, roles: Set<String>? = nil) throws -> ImageDataset {
+    /// of the pair sets (["A"] for person A alone); `limit` keeps the first rows only. Every
+    /// manifest column becomes an attribute.
+    public static func load(_ folder: String, roles: Set<String>? = nil, limit: Int = .max) throws -> ImageDataset {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.csv")
-        let (columns, rows) = FaceManifest.parse(String(decoding: try PNGFile.readBytes(manifestPath), as: UTF8.self))
+        func fail(_ reason: String) -> DatasetError { .manifest(path: manifestPath, reason: reason) }
+        let text: String
+        do {
+            text = String(decoding: try BoundedFile.read(manifestPath, limit: maximumManifestLength), as: UTF8.self)
+        } catch let error as FileAccessError {
+            throw fail(error.reason)
+        }
+
+        var columns: [String] = []
+        var kept: [[String]] = []
+        var line = 0
+        try FaceManifest.forEachLine(text) { fields in
+            line += 1
+            if line == 1 { columns = fields; return true }
+            guard fields.count == columns.count else {
+                throw fail("line \(line) has \(fields.count) fields, not \(columns.count)")
+            }
+            if let roleColumn = columns.firstIndex(of: "role"), let roles, !roles.contains(fields[roleColumn]) { return true }
+            kept.append(fields)
+            return kept.count < limit
+        }
         guard let sheetColumn = columns.firstIndex(of: "sheet"), let xColumn = columns.firstIndex(of: "x"),
-              let yColumn = columns.firstIndex(of: "y"), let roleColumn = columns.firstIndex(of: "role") else {
-            throw ImageFileError.undecodable(path: manifestPath, reason: "the manifest lacks the sheet, x, y and role columns")
+              let yColumn = columns.firstIndex(of: "y"), columns.contains("role") else {
+            throw fail("it lacks the sheet, x, y and role columns")
         }
-        if let short = rows.firstIndex(where: { $0.count != columns.count }) {
-            throw ImageFileError.undecodable(path: manifestPath, reason: "row \(short + 1) has \(rows[short].count) fields, not \(columns.count)")
-        }
-        let kept = rows.filter { roles?.contains($0[roleColumn]) ?? true }
+
         var sheets: [String: Image] = [:]
         var pixels: [Float] = []
         var tileSize = 0
         for row in kept {
             let sheetName = row[sheetColumn]
+            guard !sheetName.isEmpty, !sheetName.contains("/"), !sheetName.hasPrefix("."),
+                  PrintableText.escaped(sheetName) == sheetName else {
+                throw fail("sheet '\(PrintableText.escaped(sheetName, limit: 60))' is not a file name in the dataset's folder")
+            }
             if sheets[sheetName] == nil {
                 sheets[sheetName] = try PNGFile.read((folder as NSString).appendingPathComponent(sheetName)).image.rgb()
             }
             guard let sheet = sheets[sheetName], let x = Int(row[xColumn]), let y = Int(row[yColumn]) else {
-                throw ImageFileError.undecodable(path: manifestPath, reason: "a row has a bad sheet position")
+                throw fail("a row has a bad sheet position")
             }
-            if tileSize == 0 { tileSize = sheet.width / SpriteSheet.columns }
-            guard tileSize > 0, x >= 0, y >= 0, x + tileSize <= sheet.width, y + tileSize <= sheet.height else {
-                throw ImageFileError.undecodable(path: manifestPath, reason: "tile (\(x), \(y)) lies outside \(sheetName)")
+            if tileSize == 0 {
+                tileSize = sheet.width / SpriteSheet.columns
+                // Every image is one tile: the whole set's size is known before any is copied.
+                try MemoryBudget.check(float32Elements: [kept.count, 3, tileSize, tileSize], what: "\(kept.count) images")
+                pixels.reserveCapacity(kept.count * 3 * tileSize * tileSize)
+            }
+            // Compared without adding, so a position near Int.max cannot overflow.
+            guard tileSize > 0, x >= 0, y >= 0, x <= sheet.width - tileSize, y <= sheet.height - tileSize else {
+                throw fail("tile (\(x), \(y)) lies outside \(PrintableText.escaped(sheetName, limit: 60))")
             }
             pixels += sheet.cropped(x: x, y: y, width: tileSize, height: tileSize).planarFloats()
         }
@@ -49,7 +85,7 @@ extension FaceDatasetLoader {
         var inputIndices: [Int] = [], answerIndices: [Int] = []
         for index in 0..<everything.count where everything.attribute("role", of: index) == answerRole {
             guard let source = everything.attribute("source", of: index).flatMap(Int.init), source >= 0, source < everything.count else {
-                throw ImageFileError.undecodable(path: folder, reason: "answer \(index) names no valid source picture")
+                throw DatasetError.manifest(path: folder, reason: "answer \(index) names no valid source picture")
             }
             answerIndices.append(index)
             inputIndices.append(source)

@@ -1,4 +1,4 @@
-import Foundation
+import SafeFiles
 
 /// Reading and writing PNG files on disk, with the lab's metadata labels.
 public enum PNGFile {
@@ -30,6 +30,9 @@ public enum PNGFile {
         return result
     }
 
+    /// The largest PNG file read (a 64-megapixel picture compresses to well under this).
+    public static let maximumFileLength = 256 << 20
+
     /// Reads and decodes a PNG file. Every failure is an `ImageFileError`, never a crash.
     public static func read(_ path: String) throws -> (image: Image, text: [(key: String, value: String)]) {
         try PNGCodec.decode(try readBytes(path), path: path)
@@ -37,40 +40,27 @@ public enum PNGFile {
 
     /// Encodes and writes a PNG file atomically, labelled with `text` (see `labels`).
     public static func write(_ image: Image, to path: String, text: [(key: String, value: String)] = labels()) throws {
+        guard image.width > 0, image.height > 0 else {
+            throw ImageFileError.emptyPicture(path: path, width: image.width, height: image.height)
+        }
         try writeAtomically(try PNGCodec.encode(image, text: text), to: path)
     }
 
-    /// Reads a whole file into memory.
-    public static func readBytes(_ path: String) throws -> [UInt8] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ImageFileError.unreadable(path: path, reason: "no such file")
+    /// Reads a whole file into memory, with a bound whatever size the file reports (`BoundedFile`).
+    public static func readBytes(_ path: String, limit: Int = maximumFileLength) throws -> [UInt8] {
+        do {
+            return try BoundedFile.read(path, limit: limit)
+        } catch let error as FileAccessError {
+            throw ImageFileError.unreadable(path: path, reason: error.reason)
         }
-        guard !isFolder.boolValue else { throw ImageFileError.unreadable(path: path, reason: "it is a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImageFileError.unreadable(path: path, reason: "permission denied or I/O error")
-        }
-        return [UInt8](data)
     }
 
-    /// Writes bytes so that readers see either the old file or the complete new one, never half
-    /// of it: write a temporary file in the same folder, then rename it over the target. Rename
-    /// is atomic only within one file system, hence "the same folder".
+    /// Writes bytes atomically (`AtomicFile`): readers see the old file or the complete new one.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw ImageFileError.unwritable(path: path, reason: reason)
-            }
-        } catch let error as ImageFileError {
-            throw error
-        } catch {
-            throw ImageFileError.unwritable(path: path, reason: error.localizedDescription)
+            try AtomicFile.write(bytes, to: path)
+        } catch let error as FileAccessError {
+            throw ImageFileError.unwritable(path: path, reason: error.reason)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Shell
 import Models
+import SafeFiles
 
 /// `lab run FILE`: runs a script top to bottom and stops at the first error, exiting non-zero
 /// with the file and line in the message. A script may read anywhere but write only inside
@@ -14,9 +15,15 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: SessionOptions
 
+    /// Scripts are typed text; one past 16 MiB is not a script.
+    static let maximumScriptLength = 16 << 20
+
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            fputs("error: cannot read \(file)\n", stderr)
+        let data: [UInt8]
+        do {
+            data = try BoundedFile.read(file, limit: Self.maximumScriptLength)
+        } catch let error as FileAccessError {
+            fputs("error: cannot read \(PrintableText.escaped(file)): \(error.reason)\n", stderr)
             throw ExitCode(2)
         }
         let session = options.makeSession()

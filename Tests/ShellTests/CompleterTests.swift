@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Shell
 
 /// Completion is worked out from the line and cursor alone, so it is tested without a terminal.
-struct CompleterTests {
+@Suite(.temporaryFolders) struct CompleterTests {
     /// A session with a few variables, and a folder with known files for path completion.
     static func makeCompleter() throws -> Completer {
         let session = makeSession()
         transcript(session, ["let noise = randn([2, 3])", "var rate = 0.1", "let names = [1, 2]"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-completion-\(UUID().uuidString)")
+        let folder = try temporaryFolder("completion")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs/first"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("model.safetensors").path, contents: Data())
         FileManager.default.createFile(atPath: folder.appendingPathComponent(".hidden").path, contents: Data())

@@ -1,3 +1,5 @@
+import SafeFiles
+
 /// Saving and loading a layer's state — its `stateDict()`, parameters and buffers by PyTorch
 /// name — as a safetensors file.
 ///
@@ -49,15 +51,17 @@ public enum Checkpoint {
 
         var problems: [String] = []
         let missing = state.map(\.name).filter { stored[$0] == nil }
-        if !missing.isEmpty { problems.append("missing keys: " + missing.joined(separator: ", ")) }
+        if !missing.isEmpty { problems.append("missing keys: " + listed(missing)) }
         let unexpected = contents.entries.map(\.name).filter { !expected.contains($0) }.sorted()
-        if !unexpected.isEmpty { problems.append("unexpected keys: " + unexpected.joined(separator: ", ")) }
+        if !unexpected.isEmpty { problems.append("unexpected keys: " + listed(unexpected)) }
+        var mismatched: [String] = []
         for (name, tensor) in state {
             let sameCounter = isBatchCounter(name) && stored[name]?.values.count == 1 && tensor.count == 1
             if let entry = stored[name], entry.shape != tensor.shape, !sameCounter {
-                problems.append("\(name) has shape \(entry.shape) in the file but \(tensor.shape) in the model")
+                mismatched.append("\(name) has shape \(entry.shape) in the file but \(tensor.shape) in the model")
             }
         }
+        if !mismatched.isEmpty { problems.append(listed(mismatched, what: "shape mismatches", separator: "; ")) }
         guard problems.isEmpty else {
             throw EngineError.checkpoint(path: path, reason: "does not fit the model: " + problems.joined(separator: "; "))
         }
@@ -65,5 +69,12 @@ public enum Checkpoint {
         // optimiser holding them keeps working).
         for (name, tensor) in state { tensor.data = stored[name]!.values }
         return contents.metadata
+    }
+
+    /// The first few of a list of problems and how many there are in all, so that a file with a
+    /// million unexpected names gives one readable line. Names from the file are escaped.
+    static func listed(_ items: [String], what: String = "keys", separator: String = ", ") -> String {
+        let shown = items.prefix(5).map { PrintableText.escaped($0, limit: 80) }.joined(separator: separator)
+        return items.count <= 5 ? shown : shown + separator + "… (\(items.count) \(what) in all)"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Reading safetensors: every field of a possibly hostile file is validated, in the order that
 /// keeps memory bounded — the header length against the cap and the file size before the header
@@ -31,6 +32,8 @@ extension SafeTensors {
     /// here allocates more than the (capped, size-checked) header.
     static func readLayout(_ prefix: [UInt8], fileSize: Int, path: String) throws -> Layout {
         func fail(_ reason: String) -> EngineError { .checkpoint(path: path, reason: reason) }
+        // Names come from the file: escaped and shortened before they reach a message.
+        func shown(_ name: String) -> String { PrintableText.escaped(name, limit: 60) }
 
         guard fileSize >= 8, prefix.count >= 8 else {
             throw fail("the file has \(fileSize) bytes, fewer than the 8 that give the header length (truncated?)")
@@ -55,6 +58,10 @@ extension SafeTensors {
             throw fail("the header is not valid JSON")
         }
         guard let header = json as? [String: Any] else { throw fail("the header is not a JSON object") }
+        guard header.count <= maximumEntryCount + 1 else {  // + 1: __metadata__
+            throw fail("the header lists \(header.count) entries, more than the limit of \(maximumEntryCount) tensors "
+                + "(corrupt, or not a model checkpoint)")
+        }
 
         // Parse every entry's description first; no tensor data is touched yet.
         var metadata: [String: String] = [:]
@@ -70,24 +77,24 @@ extension SafeTensors {
             guard let fields = value as? [String: Any], let dtypeName = fields["dtype"] as? String,
                   let shape = integers(fields["shape"]), let offsets = integers(fields["data_offsets"]),
                   offsets.count == 2 else {
-                throw fail("tensor '\(name)' needs \"dtype\" (a string), \"shape\" (a list of integers) "
+                throw fail("tensor '\(shown(name))' needs \"dtype\" (a string), \"shape\" (a list of integers) "
                     + "and \"data_offsets\" (two integers)")
             }
             guard let dtype = DType(rawValue: dtypeName) else {
                 throw fail(otherDTypes.contains(dtypeName)
-                    ? "tensor '\(name)' has dtype \(dtypeName), which the lab does not read (save it as F32)"
-                    : "tensor '\(name)' has unknown dtype '\(dtypeName)'")
+                    ? "tensor '\(shown(name))' has dtype \(dtypeName), which the lab does not read (save it as F32)"
+                    : "tensor '\(shown(name))' has unknown dtype '\(shown(dtypeName))'")
             }
             guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[0] <= offsets[1] else {
-                throw fail("tensor '\(name)' has a negative size in shape \(shape) or reversed offsets \(offsets)")
+                throw fail("tensor '\(shown(name))' has a negative size in shape \(shape) or reversed offsets \(offsets)")
             }
             let count: Int
             do { count = try Shape.elementCount(shape) } catch {
-                throw fail("tensor '\(name)' has shape \(shape), too large to load")
+                throw fail("tensor '\(shown(name))' has shape \(shape), too large to load")
             }
             let expectedBytes = count * dtype.byteCount
             guard offsets[1] - offsets[0] == expectedBytes else {
-                throw fail("tensor '\(name)' of shape \(shape) and dtype \(dtype.rawValue) needs \(expectedBytes) bytes "
+                throw fail("tensor '\(shown(name))' of shape \(shape) and dtype \(dtype.rawValue) needs \(expectedBytes) bytes "
                     + "but its data_offsets \(offsets) span \(offsets[1] - offsets[0])")
             }
             described.append((name, dtype, shape, offsets[0], offsets[1]))
@@ -99,13 +106,13 @@ extension SafeTensors {
         var position = 0
         for tensor in described {
             guard tensor.end <= dataLength else {
-                throw fail("tensor '\(tensor.name)' lies at bytes \(tensor.begin)..<\(tensor.end), outside the "
+                throw fail("tensor '\(shown(tensor.name))' lies at bytes \(tensor.begin)..<\(tensor.end), outside the "
                     + "\(dataLength)-byte data section (truncated?)")
             }
             guard tensor.begin == position else {
                 throw fail(tensor.begin < position
-                    ? "tensor '\(tensor.name)' at bytes \(tensor.begin)..<\(tensor.end) overlaps the tensor before it"
-                    : "the data section has unused bytes \(position)..<\(tensor.begin) before tensor '\(tensor.name)'")
+                    ? "tensor '\(shown(tensor.name))' at bytes \(tensor.begin)..<\(tensor.end) overlaps the tensor before it"
+                    : "the data section has unused bytes \(position)..<\(tensor.begin) before tensor '\(shown(tensor.name))'")
             }
             position = tensor.end
         }

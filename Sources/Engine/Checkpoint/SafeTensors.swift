@@ -25,6 +25,9 @@ public enum SafeTensors {
     /// The largest header accepted (the Python library's limit too): a header claiming more is
     /// corrupt, and refusing it up front avoids a huge allocation.
     public static let maximumHeaderLength = 100_000_000
+    /// The most tensors a file may list. The largest models in the lab have a few hundred; a
+    /// header listing a million is hostile, and checking it against a model would take seconds.
+    public static let maximumEntryCount = 10_000
 
     /// Element types the lab reads and writes. Values live in the engine as Float; I64 holds
     /// counters such as BatchNorm's `num_batches_tracked`.

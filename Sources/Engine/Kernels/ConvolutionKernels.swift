@@ -169,9 +169,11 @@ enum ConvolutionKernels {
             throw EngineError.inputTooSmall(op: op, inputShape: input, reason:
                 "height and width plus twice the padding (\(padding)) must be at least the kernel size \(k)")
         }
-        return ConvolutionGeometry(batch: input[0], inChannels: input[1], outChannels: weight[0],
-                                   inputHeight: input[2], inputWidth: input[3],
-                                   kernelSize: k, stride: stride, padding: padding)
+        let geometry = ConvolutionGeometry(batch: input[0], inChannels: input[1], outChannels: weight[0],
+                                           inputHeight: input[2], inputWidth: input[3],
+                                           kernelSize: k, stride: stride, padding: padding)
+        try geometry.checkMemory(op: op, output: [input[0], weight[0], geometry.outputHeight, geometry.outputWidth])
+        return geometry
     }
 
     /// Checks a transposed convolution's input [N, Cin, H, W], weight [Cin, Cout, k, k] and bias
@@ -197,10 +199,11 @@ enum ConvolutionKernels {
             throw EngineError.inputTooSmall(op: op, inputShape: input, reason:
                 "the output would be \(height)×\(width) ((H − 1)·\(stride) − 2·\(padding) + \(k) + \(outputPadding))")
         }
-        _ = try Shape.elementCount([input[0], weight[1], height, width])
-        return ConvolutionGeometry(batch: input[0], inChannels: weight[1], outChannels: input[1],
-                                   inputHeight: height, inputWidth: width,
-                                   kernelSize: k, stride: stride, padding: padding)
+        let geometry = ConvolutionGeometry(batch: input[0], inChannels: weight[1], outChannels: input[1],
+                                           inputHeight: height, inputWidth: width,
+                                           kernelSize: k, stride: stride, padding: padding)
+        try geometry.checkMemory(op: op, output: [input[0], weight[1], height, width])
+        return geometry
     }
 
     private static func checkWeight(op: String, weight: [Int], bias: [Int]?, biasSize: Int,

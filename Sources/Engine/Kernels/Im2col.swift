@@ -22,6 +22,13 @@ struct ConvolutionGeometry: Equatable {
     var patchSize: Int { inChannels * kernelSize * kernelSize }
     /// Columns of the column matrix: one per output position of every image, N · L.
     var columnCount: Int { batch * outputPlane }
+
+    /// Checks the op's result and the column matrix against the memory budget before either is
+    /// allocated: a large picture with a large kernel makes columns k² times the input's size.
+    func checkMemory(op: String, output: [Int]) throws {
+        _ = try Shape.elementCount(output, what: "the result of \(op)")
+        _ = try Shape.elementCount([patchSize, columnCount], what: "the columns (im2col) of \(op)")
+    }
 }
 
 /// im2col: lays every k×k window of the input out as a column, so that a convolution becomes one

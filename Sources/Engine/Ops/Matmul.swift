@@ -12,6 +12,7 @@ extension Tensor {
             }
             throw EngineError.matmulMismatch(lhs: shape, rhs: other.shape)
         }
+        _ = try Shape.elementCount([shape[0], other.shape[1]], what: "the result of matmul")
         let a = self, b = other
         let product = Tensor.gemm(a, b, transposeA: false, transposeB: false)
         return Tensor(shape: product.shape, data: product.data, origin: Origin(op: "matmul", inputs: [a, b]) { g in
@@ -68,6 +69,7 @@ extension Tensor {
             throw EngineError.shapeMismatch(op: "linear", expected: "a bias of shape [\(weight.shape[0])]",
                                             got: bias.shape)
         }
+        _ = try Shape.elementCount([shape[0], weight.shape[0]], what: "the result of linear")
         let x = self
         var y = Tensor.gemm(x, weight, transposeA: false, transposeB: true).data
         if let bias { ConvolutionKernels.addPerChannel(&y, bias.data, batch: shape[0], plane: 1) }

@@ -67,7 +67,8 @@ extension Tensor {
     public func mean(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
         let axes = try reductionAxes(axes, op: "mean")
         let n = axes.reduce(1) { $0 * shape[$1] }
-        return try sum(axes: axes, keepDims: keepDims) / Float(Swift.max(n, 1))
+        // Over no elements this is 0 / 0 = nan, as in PyTorch: an empty batch has no mean.
+        return try sum(axes: axes, keepDims: keepDims) / Float(n)
     }
 
     /// The maximum over `axes` (all axes when nil). Backward sends the gradient to the positions
@@ -102,7 +103,7 @@ extension Tensor {
         let axes = try reductionAxes(axes, op: "variance")
         let n = axes.reduce(1) { $0 * shape[$1] }
         let centred = try self - mean(axes: axes, keepDims: true)
-        return try (centred * centred).sum(axes: axes, keepDims: keepDims) / Float(Swift.max(n - correction, 1))
+        return try (centred * centred).sum(axes: axes, keepDims: keepDims) / Float(Swift.max(n - correction, 0))  // nan with too few values, as PyTorch
     }
 
     /// Sums a broadcast gradient back to the shape of the tensor that was broadcast:

@@ -33,12 +33,20 @@ extension Tensor {
             throw EngineError.invalidArgument(op: op, message: "scale factor must be positive (got \(scaleFactor))")
         }
         let planes = shape[0] * shape[1], height = shape[2], width = shape[3]
-        let outputHeight = Int((Float(height) * scaleFactor).rounded(.down))
-        let outputWidth = Int((Float(width) * scaleFactor).rounded(.down))
-        guard outputHeight > 0, outputWidth > 0 else {
+        // The output size is computed in floating point and checked against the budget before
+        // it becomes an Int: a scale of 1e30 must be refused, not overflow the conversion.
+        let scaledHeight = Double(Float(height) * scaleFactor).rounded(.down)
+        let scaledWidth = Double(Float(width) * scaleFactor).rounded(.down)
+        guard scaledHeight >= 1, scaledWidth >= 1 else {
             throw EngineError.inputTooSmall(op: op, inputShape: shape,
                                             reason: "scaling by \(scaleFactor) leaves no pixels")
         }
+        let bytes = Double(planes) * scaledHeight * scaledWidth * 4
+        guard bytes <= Double(MemoryBudget.bytesPerValue) else {
+            throw EngineError.memoryBudgetExceeded(what: "the result of \(op) (scale \(scaleFactor) on shape \(shape))",
+                                                   bytes: bytes < 9e18 ? Int(bytes) : Int.max, budget: MemoryBudget.bytesPerValue)
+        }
+        let outputHeight = Int(scaledHeight), outputWidth = Int(scaledWidth)
         let rows = InterpolationTable(mode, inputSize: height, outputSize: outputHeight, scaleFactor: scaleFactor)
         let columns = InterpolationTable(mode, inputSize: width, outputSize: outputWidth, scaleFactor: scaleFactor)
         let inputPlane = height * width, outputPlane = outputHeight * outputWidth

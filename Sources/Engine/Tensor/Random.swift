@@ -11,15 +11,8 @@ public struct RandomGenerator: RandomNumberGenerator {
 
     public init(seed: UInt64) {
         // SplitMix64 spreads any seed, even 0, over the four state words.
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
+        var seeder = SplitMix64(seed: seed)
+        state = (seeder.next(), seeder.next(), seeder.next(), seeder.next())
     }
 
     public mutating func next() -> UInt64 {
@@ -84,6 +77,12 @@ extension Tensor {
     /// Values from N(mean, std²).
     public static func randn(_ shape: [Int], mean: Float = 0, std: Float = 1,
                              using generator: inout RandomGenerator) throws -> Tensor {
+        guard std >= 0, std.isFinite else {  // PyTorch: "normal expects std >= 0.0"
+            throw EngineError.invalidArgument(op: "randn", message: "std must be a finite number ≥ 0, not \(std)")
+        }
+        guard mean.isFinite else {
+            throw EngineError.invalidArgument(op: "randn", message: "mean must be a finite number, not \(mean)")
+        }
         let count = try Shape.elementCount(shape)
         var values = [Float](repeating: 0, count: count)
         for i in 0..<count { values[i] = mean + std * generator.nextNormal() }
@@ -98,6 +97,9 @@ extension Tensor {
     /// Values uniform in [low, high).
     public static func uniform(_ shape: [Int], low: Float = 0, high: Float = 1,
                                using generator: inout RandomGenerator) throws -> Tensor {
+        guard low.isFinite, high.isFinite, low <= high else {  // PyTorch: "uniform_ expects to return a [from, to) range"
+            throw EngineError.invalidArgument(op: "uniform", message: "needs finite bounds with low ≤ high (got \(low) and \(high))")
+        }
         let count = try Shape.elementCount(shape)
         var values = [Float](repeating: 0, count: count)
         for i in 0..<count { values[i] = low + (high - low) * generator.nextUniform() }

@@ -1,23 +1,13 @@
 /// Shape arithmetic shared by every op: element counts, strides and broadcasting.
 public enum Shape {
-    /// The largest tensor the engine will allocate (2^31 floats = 8 GiB). Anything larger is
-    /// almost certainly a typo, and refusing it before allocating keeps the session alive.
-    public static let maximumElementCount = 1 << 31
-
-    /// Number of elements, refusing overflow, negative sizes and absurd allocations.
-    public static func elementCount(_ shape: [Int]) throws -> Int {
-        var count = 1
-        for size in shape {
-            guard size >= 0 else {
-                throw EngineError.invalidArgument(op: "shape", message: "size \(size) in \(shape) is negative")
-            }
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, product <= maximumElementCount else {
-                throw EngineError.tooLarge(shape: shape, limit: maximumElementCount)
-            }
-            count = product
+    /// Number of elements, refusing negative sizes, overflow, and tensors past the memory budget
+    /// (`MemoryBudget`): every op asks this about its result before allocating it. `what` names
+    /// the tensor in the message ("the result of upsample").
+    public static func elementCount(_ shape: [Int], what: String? = nil) throws -> Int {
+        if let size = shape.first(where: { $0 < 0 }) {
+            throw EngineError.invalidArgument(op: "shape", message: "size \(size) in \(shape) is negative")
         }
-        return count
+        return try MemoryBudget.check(float32Elements: shape, what: (what ?? "a tensor") + " of shape \(shape)")
     }
 
     /// Row-major strides: the step in the flat array for one step along each axis.

@@ -15,9 +15,12 @@ extension Tensor: CustomStringConvertible {
     }
 
     /// Minimum, maximum and mean of the values (mean accumulated in Double for accuracy).
+    /// A NaN anywhere makes all three NaN, as PyTorch's `min()` and `max()` propagate it
+    /// (Swift's `min` would skip it and report the empty range "inf … -inf").
     public var statistics: (min: Float, max: Float, mean: Float) {
         var low = Float.infinity, high = -Float.infinity, sum = 0.0
         for value in data {
+            if value.isNaN { return (.nan, .nan, .nan) }
             low = Swift.min(low, value)
             high = Swift.max(high, value)
             sum += Double(value)
@@ -26,7 +29,8 @@ extension Tensor: CustomStringConvertible {
     }
 
     private func format(_ value: Float) -> String {
-        if value.isNaN || value.isInfinite { return "\(value)" }
+        if value.isNaN { return "nan" }  // the sign of a NaN means nothing; Swift would print "-nan"
+        if value.isInfinite { return "\(value)" }
         let magnitude = Swift.abs(value)
         if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) {
             return String(format: "%.3e", Double(value))

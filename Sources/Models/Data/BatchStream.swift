@@ -27,6 +27,9 @@ public struct BatchStream {
         random = RandomGenerator(seed: seed)
     }
 
+    /// What is wrong with the pictures, if anything (`DataCheck`): a corrupt file can put nan in them.
+    public var dataProblem: String? { DataCheck.problem(in: dataset.pixels, what: "the training pictures") }
+
     /// A learner may change the batch size between `train` calls; the current epoch goes on.
     public mutating func setBatchSize(_ size: Int) {
         batchSize = min(size, dataset.count)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Every step's numbers, kept for plotting and written as CSV into the session's folder:
 ///
@@ -47,12 +48,12 @@ public struct LossHistory: Equatable, Sendable {
         return text
     }
 
-    /// Writes `csv` to `url` atomically.
+    /// Writes `csv` to `url` atomically (`AtomicFile`, like every file the lab writes).
     public func write(to url: URL) throws {
         do {
-            try Data(csv.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw ExperimentError.unwritable(path: url.path, reason: error.localizedDescription)
+            try AtomicFile.write(Array(csv.utf8), to: url.path)
+        } catch let error as FileAccessError {
+            throw ExperimentError.unwritable(path: url.path, reason: error.reason)
         }
     }
 }

@@ -18,6 +18,13 @@ public protocol TrainingProcedure: AnyObject {
     func writeSamples(to folder: URL, step: Int) throws -> URL
     /// Forgets the optimisers' running averages (after a roll-back they describe a ruined model).
     func resetOptimizers() throws
+    /// What is wrong with the training data, if anything (`DataCheck`): asked once before the run.
+    func dataProblem() -> String?
+}
+
+extension TrainingProcedure {
+    /// The lessons' trainers read the shipped datasets, whose pixels are always in [0, 1].
+    public func dataProblem() -> String? { nil }
 }
 
 /// How a training run ended.
@@ -26,9 +33,10 @@ public enum TrainingEnding: Equatable, Sendable {
     case finished
     /// Ctrl-C: stopped after the step that was running, model kept as it was after it.
     case interrupted
-    /// The loss guard found nan, infinity or divergence; the weights were put back as they were
-    /// after step `rolledBackTo`, the last step whose loss was healthy.
-    case stoppedByGuard(LossGuard.Verdict, rolledBackTo: Int)
+    /// The loss guard found nan, infinity, divergence or a sustained rise; the weights were put
+    /// back as they were after step `rolledBackTo`, the last state the guard judged healthy —
+    /// or, when no state of this run was (nil), as they were when the run started.
+    case stoppedByGuard(LossGuard.Verdict, rolledBackTo: Int?)
 }
 
 /// What `train` hands back: how it ended, and where its files are.
@@ -48,8 +56,11 @@ public struct TrainingOutcome: Sendable {
             return "trained to step \(totalSteps) in \(ProgressLine.formatDuration(elapsedSeconds))."
         case .interrupted:
             return "interrupted after step \(totalSteps); the model keeps what it learned so far."
-        case let .stoppedByGuard(verdict, step):
+        case let .stoppedByGuard(verdict, step?):
             return "training stopped: " + (verdict.explanation ?? "") + " The weights were rolled back to step \(step), the last healthy one."
+        case let .stoppedByGuard(verdict, nil):
+            return "training stopped: " + (verdict.explanation ?? "") + " No state of this run was healthy, so there is none "
+                + "to roll back to; the weights were put back as they were when it started (step \(totalSteps))."
         }
     }
 }
@@ -129,7 +140,12 @@ public enum TrainingLoop {
         var sampleFiles: [URL] = []
         var lastSampledStep = -1
         var ending = TrainingEnding.finished
-        var lastGood = ModelSnapshot(of: procedure.networks, step: state.stepsDone)
+        // Data with nan or absurd values breaks the loss whatever the learning rate: say so
+        // before training, rather than let the guard blame the learning rate afterwards.
+        if let problem = procedure.dataProblem() { throw ExperimentError.unsuitableData(problem) }
+        let startingWeights = ModelSnapshot(of: procedure.networks, step: state.stepsDone)
+        // The last state the guard judged healthy; nil until one is.
+        var lastGood: ModelSnapshot? = nil
         let firstStep = state.stepsDone + 1
         do {
             for step in firstStep..<(firstStep + config.steps) {
@@ -138,15 +154,16 @@ public enum TrainingLoop {
                 let watched = zip(procedure.metricNames, values).filter { procedure.guardedMetrics.contains($0.0) }
                 let verdict = state.lossGuard.check(watched.map { (name: $0.0, value: $0.1) }, step: step)
                 guard verdict == .healthy else {
-                    lastGood.restore()
+                    let target = lastGood ?? startingWeights
+                    target.restore()
                     try procedure.resetOptimizers()
-                    state.stepsDone = lastGood.step
-                    state.history.truncate(after: lastGood.step)
-                    ending = .stoppedByGuard(verdict, rolledBackTo: lastGood.step)
+                    state.stepsDone = target.step
+                    state.history.truncate(after: target.step)
+                    ending = .stoppedByGuard(verdict, rolledBackTo: lastGood?.step)
                     break
                 }
-                // The weights before this step gave a healthy loss: they are good to return to.
-                lastGood = before
+                // The weights before this step gave a loss judged healthy: they are good to return to.
+                if state.lossGuard.lastWasHealthy { lastGood = before }
                 state.stepsDone = step
                 state.history.append(step: step, values: values)
                 observer(.progress(TrainingProgress(

@@ -83,7 +83,13 @@ public struct BuiltinRegistry {
             let width = function.parameters.map(\.name.count).max() ?? 0
             for parameter in function.parameters {
                 var line = "  " + parameter.name.padding(toLength: width) + "  " + parameter.summary
-                if let defaultValue = parameter.defaultValue { line += " (default \(defaultValue.shortDescription))" }
+                switch parameter.defaultValue {
+                case nil: break
+                case .nothing?: line += " (optional)"  // no default value to show: leaving it out is the default
+                // A summary that explains its own default ("default: the run's name") keeps it.
+                case _ where parameter.summary.contains("(default"): break
+                case let defaultValue?: line += " (default \(defaultValue.shortDescription))"
+                }
                 lines.append(line)
             }
         }

@@ -13,12 +13,7 @@ extension BuiltinRegistry {
         register(Function("trainAutoencoder", [
             .positional("model", "Layer", "an Autoencoder()"),
             .labelled("data", "String", default: .string("faces-32"), "the 32×32 face set; its held-out faces fill the sample grids"),
-            .labelled("lr", "Double", default: .number(Double(defaults.learningRate)), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(Double(defaults.steps)), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(Double(defaults.batchSize)), "faces per mini-batch"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches"),
-            .labelled("every", "Int", default: .number(Double(defaults.sampleEvery)), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "teaches an autoencoder to redraw faces through its small code") { arguments in
+        ] + Parameter.trainingKnobs(defaults, batch: "faces per mini-batch", seed: "picks the batches"), returns: "LossHistory", summary: "teaches an autoencoder to redraw faces through its small code") { arguments in
             guard let model = try arguments.layer("model") as? Autoencoder else {
                 throw arguments.invalid("model", "must be an Autoencoder — make one with Autoencoder()")
             }

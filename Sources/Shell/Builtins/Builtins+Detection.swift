@@ -20,7 +20,7 @@ extension BuiltinRegistry {
                                              .labelled("name", "String", default: .string("spectra"), "the PNGs' file name start")],
                           returns: "Text", summary: "real against fake: spectra side by side and their azimuthal curves, as pictures") { arguments in
             try compareSpectra(arguments)
-        }, category: .detection, example: "compareSpectra(faces(count: 64), sample(gan, 64))")
+        }, category: .detection, example: "compareSpectra(faces(count: 64), sample(DCGAN(latent: 8, width: 4), count: 64))")
 
         register(Function("spectralDetector", [.labelled("real", "Tensor", "real pictures [N, C, H, W]"),
                                                .labelled("fake", "Tensor", "fakes of the same size"),
@@ -31,7 +31,7 @@ extension BuiltinRegistry {
             let detector = try SpectralDetector(real: real, fake: fake, steps: try arguments.integer("steps", in: 1...100_000),
                                                 seed: UInt64(try arguments.integer("seed")))
             return .object(DetectorValue(detector: detector, trainedOn: (real.count, fake.count)))
-        }, category: .detection, example: "let d = spectralDetector(real: faces(count: 50), fake: sample(gan, 50))")
+        }, category: .detection, example: "let d = spectralDetector(real: faces(count: 50), fake: sample(DCGAN(latent: 8, width: 4), count: 50))")
 
         register(Function("evaluate", [.positional("detector", "Detector", "a spectralDetector(...)"),
                                        .labelled("real", "Tensor", "held-out real pictures"),
@@ -40,7 +40,7 @@ extension BuiltinRegistry {
                                        .labelled("name", "String", default: .string("evaluation"), "the PNGs' file name start")],
                           returns: "Text", summary: "accuracy, ROC AUC, average precision and the confusion matrix, with pictures") { arguments in
             try evaluate(arguments)
-        }, category: .detection, example: "evaluate(d, real: faces(count: 100), fake: sample(gan, 100))")
+        }, category: .detection, example: "let g = DCGAN(latent: 8, width: 4); evaluate(spectralDetector(real: faces(count: 50), fake: sample(g, count: 50)), real: faces(count: 100), fake: sample(g, count: 100))")
 
         register(Function("watermark", [.positional("images", "Tensor", "pictures [N, C, H, W] at least 8×8"),
                                         .labelled("key", "String", "the secret: any text"),
@@ -63,7 +63,7 @@ extension BuiltinRegistry {
                 + verdicts.prefix(16).enumerated().map { "  \($0.offset): \($0.element)" }
                 + (verdicts.count > 16 ? ["  … \(verdicts.count - 16) more"] : [])
             return .text(lines.joined(separator: "\n"))
-        }, category: .detection, example: "verify(marked, key: \"my secret\")")
+        }, category: .detection, example: "verify(watermark(faces(count: 4), key: \"my secret\"), key: \"my secret\")")
 
         register(Function("inspect", [.positional("path", "String", "a PNG file"),
                                       .labelled("key", "String", default: .nothing, "a watermark key to look for")],
@@ -72,7 +72,7 @@ extension BuiltinRegistry {
             let key: WatermarkKey? = arguments.value("key").isNothing ? nil : try WatermarkKey(try arguments.string("key"))
             let report = try Inspector.inspect(arguments.context.resolveReadPath(path).path, key: key)
             return .text(report.lines.joined(separator: "\n"))
-        }, category: .detection, example: "inspect(\"picture.png\")")
+        }, category: .detection, example: "show(faces(count: 4), name: \"picture\"); inspect(\"picture.png\")")
 
         register(Function("strip", [.positional("path", "String", "a PNG file")],
                           returns: "String", summary: "writes a copy without metadata (what most uploads do) into the output folder") { arguments in
@@ -82,7 +82,7 @@ extension BuiltinRegistry {
             let target = try arguments.context.prepareWrite(to: name)
             let removed = try Inspector.strip(source.path, to: target.path)
             return .text("wrote \(target.path) without \(removed.isEmpty ? "anything (it had no metadata)" : removed.joined(separator: ", "))")
-        }, category: .detection, example: "strip(\"picture.png\")")
+        }, category: .detection, example: "show(faces(count: 4), name: \"picture\"); strip(\"picture.png\")")
 
         register(Function("spotTheFake", [.labelled("real", "Tensor", "real pictures [N, C, H, W]"),
                                           .labelled("fake", "Tensor", "as many generated pictures of the same size"),

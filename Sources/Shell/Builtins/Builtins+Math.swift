@@ -24,8 +24,18 @@ extension BuiltinRegistry {
         }
         register(Function("pow", [.positional("base", "Double", "the base"), .positional("exponent", "Double", "the power")],
                           returns: "Double", summary: "base raised to exponent") { arguments in
-            let result = Foundation.pow(try arguments.number("base"), try arguments.number("exponent"))
-            guard result.isFinite else { throw arguments.invalid("exponent", "gives a result too large to represent") }
+            let base = try arguments.number("base"), exponent = try arguments.number("exponent")
+            let result = Foundation.pow(base, exponent)
+            // nan and inf have different causes, and each gets its own explanation.
+            if result.isNaN && base < 0 {
+                throw arguments.invalid("exponent", "must be a whole number when the base is negative "
+                    + "(a negative number has no real \(Value.format(exponent)) power; try -pow(\(Value.format(-base)), \(Value.format(exponent))))")
+            }
+            guard !result.isNaN else { throw arguments.invalid("exponent", "gives nan (not a number)") }
+            guard result.isFinite else {
+                throw arguments.invalid("exponent", base == 0 ? "must not be negative when the base is 0 (division by zero)"
+                                                              : "gives a result too large to represent")
+            }
             return .number(result)
         }, category: .math, example: "pow(2, 10)")
     }

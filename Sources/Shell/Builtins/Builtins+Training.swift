@@ -35,13 +35,9 @@ extension BuiltinRegistry {
             .labelled("inputs", "Tensor", "the examples, [N, …]"),
             .labelled("targets", "Tensor", "what the model should output for each, [N, …] (the inputs, for an autoencoder)"),
             .labelled("loss", "String", default: .string("mse"), "\"mse\", \"l1\" or \"bce\" (binary cross-entropy on logits)"),
-            .labelled("lr", "Double", default: .number(1e-3), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(200), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(32), "examples per mini-batch (at most 4096)"),
-            .labelled("betas", "[Double]", default: .list([.number(0.9), .number(0.999)]), "Adam's moment decay rates"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches, so a run can be repeated"),
-            .labelled("every", "Int", default: .number(50), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
+        ] + Parameter.trainingKnobs(SupervisedTrainer.defaultConfig, betas: "Adam's moment decay rates",
+                           batch: "examples per mini-batch (at most 4096)", seed: "picks the batches, so a run can be repeated"),
+           returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
             try train(arguments)
         }, category: .training, example: "train(Sequential(Linear(4, 8), ReLU(), Linear(8, 4)), inputs: randn([64, 4]), targets: randn([64, 4]), steps: 20)")
     }

@@ -18,7 +18,7 @@ public struct SpectrumValue: ShellObject {
     public func cellPictures() -> [Picture] {
         let values = spectrum.decibels.sorted()
         let map = DetectionPictures.heatMap(spectrum, range: values[values.count * 2 / 100]...values[values.count * 995 / 1000])
-        return [Picture(width: map.width, height: map.height, pixels: map.pixels)]
+        return [Picture(map)]
     }
     public var tensorView: Tensor? { Tensor(shape: [spectrum.height, spectrum.width], data: spectrum.decibels) }
     public var members: [Member] {

@@ -44,7 +44,7 @@ public struct FaceSet: ShellObject {
         let shown = try images.sliced(axis: 0, 0..<min(16, images.shape[0]))
         let grid = try ImageGrid.make(try Image.images(from: shown, range: range).map { $0.rgb() },
                                       columns: min(8, shown.shape[0])).rgb()
-        return Picture(width: grid.width, height: grid.height, pixels: grid.pixels)
+        return Picture(grid)
     }
 }
 

@@ -22,7 +22,11 @@ public struct Function {
         let list = parameters.map { parameter in
             var text = (parameter.label ?? "_") + (parameter.label == parameter.name ? "" : " " + parameter.name)
             text += ": " + parameter.type + (parameter.isVariadic ? "..." : "")
-            if let defaultValue = parameter.defaultValue { text += " = " + defaultValue.shortDescription }
+            switch parameter.defaultValue {
+            case nil: break
+            case .nothing?: text += "?"  // optional, with nothing to show as its default (Swift's `T?`)
+            case let defaultValue?: text += " = " + defaultValue.shortDescription
+            }
             return text
         }
         return "\(name)(\(list.joined(separator: ", "))) -> \(returns)"

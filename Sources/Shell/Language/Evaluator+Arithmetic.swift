@@ -21,8 +21,10 @@ extension Evaluator {
         case (.tensor, .tensor), (.tensor, .number), (.number, .tensor):
             return try locate(at: range) { .tensor(try tensorArithmetic(op, asTensor(left), asTensor(right))) }
         case (.string(let a), .string(let b)) where op == .add:
+            try locate(at: range) { try Value.checkConcatenation(left, right) }  // before the copy is made
             return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add:
+            try locate(at: range) { try Value.checkConcatenation(left, right) }
             return .list(a + b)
         default:
             throw LabError(.operatorTypeMismatch(operator: op.rawValue, left: left.typeDescription, right: right.typeDescription), at: range)

@@ -47,6 +47,8 @@ extension LabError.Reason {
             return "\(type) is not a function and cannot be called"
         case .notIndexable(let type):
             return "\(type) cannot be indexed with [ ]"
+        case .invalidSlice(let lower, let upper):
+            return "the slice \(lower)..<\(upper) ends before it starts — write the smaller index first"
         case .indexOutOfRange(let index, let count):
             return "index \(index) is out of range — valid indices are 0 to \(count - 1)" + (count == 0 ? " (it is empty)" : "")
         case .missingArgument(let function, let parameter, let signature):
@@ -67,8 +69,8 @@ extension LabError.Reason {
             return "\(function): '\(parameter)' \(reason)"
         case .layerMismatch(let layer, let index, let expected, let got, let unit, let fromIndex):
             return "\(layer) (layer \(index)) expects \(expected) \(unit) but got \(got) from layer \(fromIndex) — make them match"
-        case .memoryBudgetExceeded(let what, let bytes, let budget):
-            return "\(what) would need \(formatBytes(bytes)), more than the \(formatBytes(budget)) a single value may use — use smaller sizes"
+        case .valueTooDeep(let limit):
+            return "this list would nest more than \(limit) lists deep — keep lists flat, or use a tensor"
         case .writeOutsideOutputFolder(let path, let folder):
             return "scripts may only write inside the session folder \(folder), not \(path) — use a plain file name"
         case .fileProblem(let path, let reason):
@@ -105,17 +107,3 @@ extension LabError {
         return header + "\n  " + line + "\n  " + indent + underline
     }
 }
-
-/// `2.0 GiB`, `381.5 MiB`, `12 bytes`: sizes a learner can compare with their machine's memory.
-public func formatBytes(_ bytes: Int) -> String {
-    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-    var size = Double(bytes)
-    var unit = 0
-    while size >= 1024 && unit < units.count - 1 {
-        size /= 1024
-        unit += 1
-    }
-    if unit == 0 { return "\(bytes) bytes" }
-    return formatDecimal(size, digits: 1) + " " + units[unit]
-}
-

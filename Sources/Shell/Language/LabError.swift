@@ -32,6 +32,7 @@ public struct LabError: Error, Equatable, Sendable {
         case notCallable(String)
         case notIndexable(String)
         case indexOutOfRange(index: Int, count: Int)
+        case invalidSlice(lower: Int, upper: Int)
 
         // Calls
         case missingArgument(function: String, parameter: String, signature: String)
@@ -47,7 +48,8 @@ public struct LabError: Error, Equatable, Sendable {
         case layerMismatch(layer: String, index: Int, expected: Int, got: Int, unit: String, fromIndex: Int)
 
         // Resources: refused before anything is allocated or written
-        case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
+        /// A list would nest deeper than `Parser.maximumNesting` (built up one `[a]` at a time).
+        case valueTooDeep(limit: Int)
         case writeOutsideOutputFolder(path: String, folder: String)
         case fileProblem(path: String, reason: String)
 

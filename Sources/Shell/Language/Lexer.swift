@@ -32,16 +32,43 @@ public struct Lexer {
     /// operator, `=` or `.` that must be followed by something (as Swift allows `a +⏎ b`).
     /// Text that does not lex (an unterminated string) counts as complete, so its error shows.
     public static func isIncomplete(_ source: String) -> Bool {
-        var lexer = Lexer(source)
-        var last: TokenKind = .newline
-        while let token = try? lexer.nextToken() {
-            if token.kind == .endOfInput {
-                if lexer.bracketDepth > 0 { return true }
-                return continuingKinds.contains(last)
-            }
-            last = token.kind
+        continuation(after: source).needsMoreInput
+    }
+
+    /// Where lexing stands at the end of the lines typed so far: all that deciding about the
+    /// next line needs. A session feeds each line once, carrying this along, so a statement of
+    /// thousands of continuation lines is lexed in time proportional to its length, not lexed
+    /// again from its first line every time a line is added.
+    public struct Continuation: Equatable {
+        var bracketDepth = 0
+        var lastKind: TokenKind = .newline
+        var failed = false
+
+        public init() {}
+
+        public var needsMoreInput: Bool {
+            !failed && (bracketDepth > 0 || Lexer.continuingKinds.contains(lastKind))
         }
-        return false
+    }
+
+    /// The state after `line`, given the state after the lines before it.
+    public static func continuation(after line: String, from state: Continuation = Continuation()) -> Continuation {
+        guard !state.failed else { return state }
+        var lexer = Lexer(line)
+        lexer.bracketDepth = state.bracketDepth
+        lexer.previousKind = state.lastKind
+        var result = state
+        while true {
+            guard let token = try? lexer.nextToken() else {
+                result.failed = true
+                return result
+            }
+            if token.kind == .endOfInput {
+                result.bracketDepth = lexer.bracketDepth
+                return result
+            }
+            result.lastKind = token.kind
+        }
     }
 
     private var current: Character? { index < characters.count ? characters[index] : nil }
@@ -102,6 +129,9 @@ public struct Lexer {
         case "=": return token(.equals)
         case ",": return token(.comma)
         case ":": return token(.colon)
+        case "." where current == "." && peek(1) == "<":
+            advance(); advance()
+            return token(.halfOpenRange)
         case ".": return token(.dot)
         case ";": return token(.semicolon)
         case "(", "[":

@@ -22,6 +22,9 @@ public protocol ShellObject {
     var cellDescription: String { get }
     /// Pictures shown under the cell's text, like a notebook's preview (none by default).
     func cellPictures() -> [Picture]
+    /// Lines a learner must not miss, printed under `name = …` when the value is bound with
+    /// `let` (a training run that stopped early says why). None by default.
+    var linesWhenBound: [String] { get }
     /// What can follow a dot: `run.steps`, `data.labels("smiling")`.
     var members: [Member] { get }
     /// The tensor this value stands for wherever a tensor is expected (a face set's images), or nil.
@@ -32,6 +35,7 @@ extension ShellObject {
     public var typeDescription: String { "a \(typeName)" }
     public var cellDescription: String { shortDescription }
     public func cellPictures() -> [Picture] { [] }
+    public var linesWhenBound: [String] { [] }
     public var members: [Member] { [] }
     public var tensorView: Tensor? { nil }
 }

@@ -66,25 +66,3 @@ extension Value {
         String(describing: type(of: layer))
     }
 }
-
-/// Sizes the shell refuses before allocating: a learner typing `zeros([100000, 100000])` on a
-/// laptop should get an explanation, not a frozen machine or a crash that loses the session.
-public enum MemoryBudget {
-    /// The most one value (a tensor, or one layer's parameters) may take: 2 GiB.
-    public static let bytesPerValue = 2 << 30
-
-    /// Throws unless a float32 tensor with these sizes (multiplied together) fits the budget.
-    /// Products are checked for overflow, since 10^12 × 10^12 does not fit in an Int.
-    public static func check(float32Elements factors: [Int], what: String) throws {
-        var elements = 1
-        for factor in factors {
-            let (product, overflow) = elements.multipliedReportingOverflow(by: max(0, factor))
-            guard !overflow else { throw LabError(.memoryBudgetExceeded(what: what, bytes: Int.max, budget: bytesPerValue)) }
-            elements = product
-        }
-        let (bytes, overflow) = elements.multipliedReportingOverflow(by: 4)
-        guard !overflow, bytes <= bytesPerValue else {
-            throw LabError(.memoryBudgetExceeded(what: what, bytes: overflow ? Int.max : bytes, budget: bytesPerValue))
-        }
-    }
-}

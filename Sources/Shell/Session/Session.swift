@@ -30,6 +30,7 @@ public final class Session {
     public var fileName: String?
     private var pendingLines: [String] = []
     private var pendingStartLine = 1
+    private var pendingState = Lexer.Continuation()
 
     public init(outputFolder: URL, registry: BuiltinRegistry = .standard()) {
         context = SessionContext(outputFolder: outputFolder)
@@ -57,18 +58,19 @@ public final class Session {
     public func enter(_ line: String, lineNumber: Int? = nil) -> Reply {
         if pendingLines.isEmpty { pendingStartLine = lineNumber ?? 1 }
         pendingLines.append(line)
-        let cell = pendingLines.joined(separator: "\n")
-        if Lexer.isIncomplete(cell) { return Reply(needsMoreInput: true) }
+        // Only the new line is lexed: the state after the earlier ones is kept.
+        pendingState = Lexer.continuation(after: line, from: pendingState)
+        if pendingState.needsMoreInput { return Reply(needsMoreInput: true) }
         let lines = pendingLines
-        pendingLines = []
-        return run(cell: cell, lines: lines)
+        discardPendingInput()
+        return run(cell: lines.joined(separator: "\n"), lines: lines)
     }
 
     /// The input ended. Reports a statement left open by a bracket or a trailing operator.
     public func finish() -> Reply? {
         guard !pendingLines.isEmpty else { return nil }
         let lines = pendingLines
-        pendingLines = []
+        discardPendingInput()
         let error = LabError(.unclosedBracket, at: SourceRange(line: lines.count, column: (lines.last?.count ?? 0) + 1))
         return Reply(error: render(error, lines: lines))
     }
@@ -76,6 +78,7 @@ public final class Session {
     /// Drops a half-typed multi-line statement (Ctrl-C at a continuation prompt).
     public func discardPendingInput() {
         pendingLines = []
+        pendingState = Lexer.Continuation()
     }
 
     private func run(cell: String, lines: [String]) -> Reply {
@@ -103,7 +106,10 @@ public final class Session {
         case .value(.object(let object)):
             // Like a notebook: a face set shows what it holds as well as how much.
             return [.text(object.cellDescription)] + object.cellPictures().map(Output.picture)
+        case .value(.layer(let layer)): return [.text(ModelSummary.table(for: layer, width: context.displayWidth))]
         case .value(let value): return [.text(value.cellDescription)]
+        case .bound(let name, .object(let object)):
+            return [.text(([name + " = " + object.shortDescription] + object.linesWhenBound).joined(separator: "\n"))]
         case .bound(let name, let value): return [.text(name + " = " + value.shortDescription)]
         case .text(let text): return [.text(text)]
         }

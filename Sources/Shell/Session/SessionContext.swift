@@ -2,6 +2,7 @@ import Detection
 import Foundation
 import Imaging
 import Models
+import SafeFiles
 
 /// What built-ins may touch: where files go, whether the current line may write elsewhere,
 /// and whether there is work worth warning about before quitting.
@@ -18,6 +19,8 @@ public final class SessionContext {
     public var writePolicy: WritePolicy = .anywhere
     /// Set when a model or tensor is created or changed, cleared by `save`; Ctrl-D asks first.
     public var hasUnsavedWork = false
+    /// Columns of the terminal (the lab sets it before each line); tables fit themselves to it.
+    public var displayWidth = 100
     /// Pictures produced by the current cell, for the terminal to draw after the text.
     public var pictures: [Picture] = []
     /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
@@ -79,12 +82,18 @@ public final class SessionContext {
     }
 
     func resolveWritePath(_ path: String) throws -> URL {
+        // A name must name a file: "" or "notes/" would name the output folder itself (or a
+        // sibling of it, once the no-overwrite rule adds "-2"), and "." or ".." a folder.
+        let lastComponent = (path as NSString).lastPathComponent
+        guard !path.isEmpty, !path.hasSuffix("/"), ![".", "..", "~"].contains(lastComponent) else {
+            throw LabError(.fileProblem(path: path.isEmpty ? "\"\"" : path,
+                                        reason: "is not a file name — give one such as \"model.safetensors\""))
+        }
         let url = path.hasPrefix("/") || path.hasPrefix("~")
             ? URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
             : outputFolder.appendingPathComponent(path)
-        let folder = outputFolder.standardizedFileURL.path
-        let target = url.standardizedFileURL.path
-        if writePolicy == .insideOutputFolder && !(target == folder || target.hasPrefix(folder + "/")) {
+        // Symbolic links are followed before comparing: a link inside the folder may lead out.
+        if writePolicy == .insideOutputFolder && !PhysicalPath.isStrictlyInside(url.path, folder: outputFolder.path) {
             throw LabError(.writeOutsideOutputFolder(path: path, folder: outputFolder.path))
         }
         return url
@@ -100,7 +109,7 @@ public final class SessionContext {
             text.append(("Watermark", "invisible mark added by Deepfake Lab; check with inspect(file, key: …)"))
         }
         try PNGFile.write(picture, to: url.path, text: text)
-        pictures.append(Picture(width: picture.width, height: picture.height, pixels: picture.pixels, savedPath: url.path))
+        pictures.append(Picture(picture, savedPath: url.path))
     }
 
     /// Where a file to read is looked for: as given, else inside the output folder.

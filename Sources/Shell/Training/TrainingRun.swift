@@ -8,6 +8,7 @@ import Foundation
 public struct TrainingRun: Sendable, ShellObject {
     /// The loop's own sentence: finished, interrupted, or why the guard stopped it.
     public let summary: String
+    public let ending: TrainingEnding
     public let history: LossHistory
     /// Where the loop wrote the history as CSV.
     public let historyFile: URL
@@ -15,9 +16,12 @@ public struct TrainingRun: Sendable, ShellObject {
     public let filePrefix: String
     /// Anything a particular model adds, such as the face swap's PSNR/SSIM score.
     public var extraLines: [String] = []
+    /// Named numbers a model adds (a detector's held-out accuracy), readable as members of the run.
+    public var scores: [(name: String, value: Double)] = []
 
     init(_ outcome: TrainingOutcome, prefix: String) {
         summary = outcome.summary
+        ending = outcome.ending
         history = outcome.history
         historyFile = outcome.historyFile
         filePrefix = prefix
@@ -41,12 +45,19 @@ public struct TrainingRun: Sendable, ShellObject {
          .property("file", "the CSV the history was written to") { _ in .string(historyFile.path) },
          .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
              .tensor(Tensor(shape: [history.rows.count], data: history.rows.map { Float($0.first ?? .nan) }))
-         }]
+         }] + scores.map { score in .property(score.name, "a score the training reported") { _ in .number(score.value) } }
     }
 
     /// The cell output: the summary, the curves, any extra lines, and where the history is.
     public var cellDescription: String {
         ([summary] + metricLines + extraLines + ["history in \(historyFile.path)"]).joined(separator: "\n")
+    }
+
+    /// What `let run = train(…)` prints under its one line: why training stopped, if it did not
+    /// simply finish, and any extra lines (a swap's score) — nothing a learner must not miss is
+    /// hidden by binding the result to a name.
+    public var linesWhenBound: [String] {
+        (ending == .finished ? [] : [summary]) + extraLines
     }
 
     /// One line, for `let run = train(…)`: `LossHistory[200 steps: loss D, loss G, D(x), D(G(z))]`.
