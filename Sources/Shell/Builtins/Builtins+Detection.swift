@@ -99,7 +99,7 @@ extension BuiltinRegistry {
             }
             let game = try SpotTheFake(real: real, fake: fake, seed: UInt64(try arguments.integer("seed")))
             return .object(SpotTheFakeValue(game: game, detector: detector))
-        }, category: .detection, example: "let g = spotTheFake(real: faces(count: 5), fake: sample(gan, count: 5))")
+        }, category: .detection, example: "let g = spotTheFake(real: faces(count: 5), fake: sample(DCGAN(latent: 8, width: 4), count: 5))")
 
         register(Function("markPictures", [.labelled("key", "String", default: .nothing, "the key to mark with; leave out to stop marking")],
                           returns: "Text", summary: "from now on, watermark every picture `show` and friends write with this key") { arguments in

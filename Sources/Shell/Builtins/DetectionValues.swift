@@ -76,7 +76,7 @@ public struct SpotTheFakeValue: ShellObject {
     }
     public func cellPictures() -> [Picture] {
         guard let round = game.currentRound, let pair = try? game.picture(of: round) else { return [] }
-        return [Picture(width: pair.width, height: pair.height, pixels: pair.pixels)]
+        return [Picture(pair)]
     }
     public var members: [Member] {
         [Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
