@@ -17,6 +17,8 @@ public enum DetectionError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(operation: String, setting: String, value: String, allowed: String)
     /// A picture too small for the method (the watermark needs whole 8×8 blocks).
     case pictureTooSmall(operation: String, width: Int, height: Int, minimum: Int)
+    /// A spot-the-fake game got an answer after its last round.
+    case gameOver(rounds: Int)
     /// A detector was asked for features of a different length than it was trained on.
     case featureMismatch(expected: Int, got: Int)
 
@@ -36,6 +38,8 @@ public enum DetectionError: Error, Equatable, CustomStringConvertible {
             return "\(operation): \(setting) must be \(allowed), got \(value)"
         case let .pictureTooSmall(operation, width, height, minimum):
             return "\(operation): the picture is \(width)×\(height); it must be at least \(minimum)×\(minimum)"
+        case let .gameOver(rounds):
+            return "spotTheFake: all \(rounds) rounds are answered; look at the score or start a new game"
         case let .featureMismatch(expected, got):
             return "the detector was trained on spectra of \(expected) values but got \(got); use pictures of the size it was trained on"
         }

@@ -82,7 +82,8 @@ public enum DetectionPictures {
         let largest = max(1, counts.flatMap { $0 }.max() ?? 1)
         for row in 0..<2 {
             for column in 0..<2 {
-                let shade = UInt8(255 - 200 * counts[row][column] / largest)
+                // Never quite white, so an empty cell still shows as a cell.
+                let shade = UInt8(225 - 170 * counts[row][column] / largest)
                 let correct = row == column
                 let fill: [UInt8] = correct ? [shade, shade, 255] : [255, shade, shade]
                 let tile = Image(width: cell - 2, height: cell - 2, channels: 3, fill: fill)
@@ -95,7 +96,7 @@ public enum DetectionPictures {
         let ink: [UInt8] = [40, 40, 40]
         BitmapFont.draw(title, into: &picture, x: 2, y: 2, color: ink)
         BitmapFont.draw("CALLED FAKE", into: &picture, x: margin, y: margin - 10, color: ink)
-        BitmapFont.draw("REAL", into: &picture, x: margin + cell + 4, y: margin - 10, color: ink)
+        BitmapFont.draw("CALLED REAL", into: &picture, x: margin + cell, y: margin - 10, color: ink)
         BitmapFont.draw("FAKE", into: &picture, x: 2, y: margin + cell / 2 - 3, color: ink)
         BitmapFont.draw("REAL", into: &picture, x: 2, y: margin + cell + cell / 2 - 3, color: ink)
         return picture.upscaled(by: 2)

@@ -24,7 +24,7 @@ public enum PictureEdit: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .gaussianNoise(sigma, _): return "noise σ=\(sigma)"
+        case let .gaussianNoise(sigma, _): return "noise sd=\(sigma)"
         case let .brightness(levels): return "brightness \(levels > 0 ? "+" : "")\(levels)"
         case let .jpegQuantisation(quality): return "JPEG-like q=\(quality)"
         case let .cropBottomRight(pixels): return "crop \(pixels) px bottom-right"

@@ -37,12 +37,21 @@ import Imaging
 /// P(z ≥ t) ≤ exp(−t²/2) *whatever the picture*. The threshold t = √(2·ln 100) ≈ 3.03 therefore
 /// keeps false alarms at or under 1 % by proof, not only by measurement.
 ///
-/// **Limits** (measured by `WatermarkBenchmark`; see the robustness curve):
-/// - It survives brightness changes (only the block means move), mild noise, and cutting off the
-///   right or bottom edge (each block's signs depend on its position only).
+/// **Measured** (`WatermarkBenchmark`, key "deepfake-lab", on the datasets' held-out faces, which
+/// no test or design choice used): at 32×32 (1,000 faces) PSNR mean 40.7 dB, minimum 38.8 dB;
+/// 99.8 % detected (mean z 8.0); false alarms 0 % unmarked, 0.1 % under a wrong key. At 64×64
+/// (200 faces) PSNR mean 40.0 dB, minimum 38.8 dB; 100 % detected (mean z 21.4); 0 % and 0 %
+/// false alarms. All targets are met at both sizes (at 32×32 the 99 % target by a small margin).
+///
+/// **Limits** (measured on 200 of those faces; see the robustness curve):
+/// - It survives brightness changes of ±40 (only the block means move) and Gaussian noise up to
+///   σ = 16 at both sizes (100 %), and cutting off the right or bottom edge (each block's signs
+///   depend on its position only): 8 px 94 % at 32×32, 16 px 100 % at 64×64 but 58 % at 32×32.
 /// - Cutting off the left or top edge shifts the 8×8 grid and destroys it, as does anything that
 ///   moves the picture by a pixel; there is no synchronisation pattern to find the grid again.
-/// - JPEG-like quantisation at quality below about 75 rounds the middle coefficients to zero.
+/// - JPEG-like quantisation: 100 % at quality 90, then 67 % (32×32) / 96 % (64×64) at 75 and
+///   8 % / 39 % at 50: the coarser steps round the marked coefficients away. Resizing to 75 %
+///   and back: 76 % / 100 %; to 50 %: 9 % / 59 %.
 /// - Anyone with the key can subtract the mark, or add it to a real photo to frame it. A mark
 ///   proves "someone with this key marked it", never "this is fake" or "this is real".
 public enum Watermark {

@@ -76,3 +76,23 @@ import Testing
         }
     }
 }
+
+extension DetectionBuiltinTests {
+    /// A whole game at the prompt: three rounds, then the score beside the detector's.
+    @Test func spotTheFakeGame() throws {
+        try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
+        withSession { session, _ in
+            let output = transcript(session, [
+                "let gan = DCGAN(width: 4)",
+                "let d = spectralDetector(real: faces(count: 20), fake: sample(gan, count: 20, seed: 1))",
+                "let g = spotTheFake(real: faces(\"pair-32\", count: 3, role: \"A\"), fake: sample(gan, count: 3, seed: 2), detector: d)",
+                "g.pick(\"left\")", "g.pick(\"left\")", "g.pick(\"left\")", "g.pick(\"left\")", "g.score()",
+            ])
+            #expect(output.contains("g = SpotTheFake(0 of 3 rounds answered)"))
+            #expect(output.contains("that was the last round: see .score()"))
+            #expect(output.contains("error: spotTheFake: all 3 rounds are answered; look at the score or start a new game"))
+            #expect(output.contains("spectral detector: 3 of 3 right (100 %) on the same pairs"))
+            #expect(output.contains("you: "))
+        }
+    }
+}

@@ -84,6 +84,23 @@ extension BuiltinRegistry {
             return .text("wrote \(target.path) without \(removed.isEmpty ? "anything (it had no metadata)" : removed.joined(separator: ", "))")
         }, category: .detection, example: "show(faces(count: 4), name: \"picture\"); strip(\"picture.png\")")
 
+        register(Function("spotTheFake", [.labelled("real", "Tensor", "real pictures [N, C, H, W]"),
+                                          .labelled("fake", "Tensor", "as many generated pictures of the same size"),
+                                          .labelled("detector", "Detector", default: .nothing, "a spectralDetector to compare yourself with"),
+                                          .labelled("seed", "Int", default: .number(0), "which side each fake goes on")],
+                          returns: "SpotTheFake", summary: "a game: pick the generated face of each pair, then compare with a detector") { arguments in
+            let real = try DetectionBuiltins.images(arguments, "real"), fake = try DetectionBuiltins.images(arguments, "fake")
+            var detector: SpectralDetector?
+            if case .object(let object) = arguments.value("detector") {
+                guard let value = object as? DetectorValue else { throw arguments.invalid("detector", "must be a detector from spectralDetector(...)") }
+                detector = value.detector
+            } else if !arguments.value("detector").isNothing {
+                throw arguments.invalid("detector", "must be a detector from spectralDetector(...)")
+            }
+            let game = try SpotTheFake(real: real, fake: fake, seed: UInt64(try arguments.integer("seed")))
+            return .object(SpotTheFakeValue(game: game, detector: detector))
+        }, category: .detection, example: "let g = spotTheFake(real: faces(count: 5), fake: sample(DCGAN(latent: 8, width: 4), count: 5))")
+
         register(Function("markPictures", [.labelled("key", "String", default: .nothing, "the key to mark with; leave out to stop marking")],
                           returns: "Text", summary: "from now on, watermark every picture `show` and friends write with this key") { arguments in
             if arguments.value("key").isNothing {

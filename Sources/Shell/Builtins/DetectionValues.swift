@@ -60,3 +60,57 @@ enum DetectionBuiltins {
         return try Image.images(from: tensor, range: .guessed(from: tensor)).map { $0.rgb() }
     }
 }
+
+/// A spot-the-fake game in a variable: `let g = spotTheFake(real: …, fake: …)`, then
+/// `g.pick("left")` round after round, and `g.score()`. Each cell shows the next pair; pictures
+/// also go to the output folder, so the game works without an image-capable terminal.
+public struct SpotTheFakeValue: ShellObject {
+    public let game: SpotTheFake
+    public let detector: SpectralDetector?
+
+    public var typeName: String { "SpotTheFake" }
+    public var shortDescription: String { "SpotTheFake(\(game.answers.count) of \(game.rounds.count) rounds answered)" }
+    public var cellDescription: String {
+        guard let round = game.currentRound else { return "all \(game.rounds.count) rounds answered: see g.score()" }
+        return "round \(round + 1) of \(game.rounds.count): which one is generated? answer with .pick(\"left\") or .pick(\"right\")"
+    }
+    public func cellPictures() -> [Picture] {
+        guard let round = game.currentRound, let pair = try? game.picture(of: round) else { return [] }
+        return [Picture(pair)]
+    }
+    public var members: [Member] {
+        [Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
+                        returns: "Text") { arguments in
+            let side = try arguments.string("side")
+            guard side == "left" || side == "right" else { throw arguments.invalid("side", "must be \"left\" or \"right\"") }
+            let right = try game.answer(fakeIsLeft: side == "left")
+            var lines = [right ? "right: that one was generated" : "wrong: that one was real"]
+            if let round = game.currentRound {
+                lines.append("round \(round + 1) of \(game.rounds.count): which one is generated?")
+                let pair = try game.picture(of: round)
+                let url = try arguments.context.prepareWrite(to: "spot-the-fake-round-\(round + 1).png")
+                try arguments.context.writePicture(pair, to: url, text: PNGFile.labels(source: .trainedAlgorithmicMedia,
+                                                                                     extra: [("Content", "spot the fake: one of the two is generated")]))
+            } else {
+                lines.append("that was the last round: see .score()")
+            }
+            return .text(lines.joined(separator: "\n"))
+         },
+         Members.method("score", "your accuracy beside the detector's on the same pairs, and the pairs you missed", [], returns: "Text") { arguments in
+            let result = try game.result(probabilities: detector.map { detector in { try detector.probabilities($0) } })
+            guard result.answered > 0 else { return .text("no rounds answered yet") }
+            var lines = [String(format: "you: %d of %d right (%.0f %%)", result.learnerCorrect, result.answered,
+                                100 * Double(result.learnerCorrect) / Double(result.answered))]
+            if let detectorCorrect = result.detectorCorrect {
+                lines.append(String(format: "spectral detector: %d of %d right (%.0f %%) on the same pairs", detectorCorrect, result.answered,
+                                    100 * Double(detectorCorrect) / Double(result.answered)))
+            }
+            if let mistakes = try game.mistakesPicture() {
+                let url = try arguments.context.prepareWrite(to: "spot-the-fake-mistakes.png")
+                try arguments.context.writePicture(mistakes, to: url, text: PNGFile.labels(extra: [("Content", "the pairs you got wrong, fake marked")]))
+                lines.append("the pairs you missed are in \(url.path)")
+            }
+            return .text(lines.joined(separator: "\n"))
+         }]
+    }
+}
