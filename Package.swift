@@ -3,6 +3,7 @@
 //
 // Module map (read in this order; each arrow is "is used by"):
 //   CBLAS, CPNG, CReadline  thin system-library wrappers (OpenBLAS, libpng, GNU readline)
+//   CCmarkGFM               cmark-gfm, the CommonMark parser the lessons' Markdown is read with
 //   SafeFiles               bounded reads, atomic writes, printable file-borne text (no dependencies)
 //   Engine                  tensors, reverse-mode autodiff, layers, losses, optimisers, checkpoints
 //   Imaging                 images, PNG, grids with captions, the bitmap font, plots, PSNR/SSIM
@@ -26,18 +27,22 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "SafeFiles"),
         .target(name: "Engine", dependencies: ["CBLAS", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Models", dependencies: ["Engine", "Imaging", "Faces", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models", "SafeFiles"]),
-        .target(name: "Lessons", dependencies: ["Shell"]),
+        .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces", "Models", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Shell", dependencies: ["Engine", "Imaging", "Faces", "Models", "Detection", "SafeFiles"]),
+        .target(name: "Lessons", dependencies: ["Shell", "Engine", "Imaging", "SafeFiles", "CCmarkGFM",
+                                                .product(name: "Yams", package: "Yams")]),
         .target(name: "Bench", dependencies: ["Engine", "Models"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(
             name: "Lab",
@@ -52,8 +57,10 @@ let package = Package(
         .testTarget(name: "FacesTests", dependencies: ["Faces", "Imaging", "Engine", "SafeFiles", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Faces", "Imaging", "Engine", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Models", "Engine", "Imaging", "Faces", "SafeFiles", "TestSupport"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "Models", "Faces", "Imaging", "Engine", "SafeFiles", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "Engine", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "Shell", "Imaging", "TestSupport"]),
+        .testTarget(name: "LessonSystemTests", dependencies: ["Lessons", "Shell", "Engine", "Imaging"]),
     ],
     swiftLanguageModes: [.v5]
 )

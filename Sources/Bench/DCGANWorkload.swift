@@ -1,4 +1,5 @@
 import Engine
+import Models
 /// W3 `dcgan32`: one training step of a DCGAN on 32×32 RGB images, width 32, batch 64
 /// (BENCHMARKS.md; the architecture of Radford, Metz and Chintala, "Unsupervised representation
 /// learning with deep convolutional generative adversarial networks", 2016).
@@ -29,20 +30,11 @@ public final class DCGANWorkload: TrainingWorkload {
     public init(batchSize: Int = 64, seed: UInt64 = 0) throws {
         self.batchSize = batchSize
         (generator, discriminator, realBatch) = try Random.withSeed(seed) {
-            let generator = Sequential(
-                try ConvTranspose2d(64, 128, kernelSize: 4, stride: 1, padding: 0), try BatchNorm2d(128), ReLU(),
-                try ConvTranspose2d(128, 64, kernelSize: 4, stride: 2, padding: 1), try BatchNorm2d(64), ReLU(),
-                try ConvTranspose2d(64, 32, kernelSize: 4, stride: 2, padding: 1), try BatchNorm2d(32), ReLU(),
-                try ConvTranspose2d(32, 3, kernelSize: 4, stride: 2, padding: 1), Tanh())
-            let discriminator = Sequential(
-                try Conv2d(3, 32, kernelSize: 4, stride: 2, padding: 1), LeakyReLU(negativeSlope: 0.2),
-                try Conv2d(32, 64, kernelSize: 4, stride: 2, padding: 1), try BatchNorm2d(64),
-                LeakyReLU(negativeSlope: 0.2),
-                try Conv2d(64, 128, kernelSize: 4, stride: 2, padding: 1), try BatchNorm2d(128),
-                LeakyReLU(negativeSlope: 0.2),
-                try Conv2d(128, 1, kernelSize: 4, stride: 1, padding: 0), Flatten())
+            // The lessons' DCGAN at the benchmark's sizes; BENCHMARKS.md writes its layers with
+            // PyTorch's defaults, so every convolution has a bias here.
+            let gan = try DCGAN(latent: 64, width: 32, bias: true)
             // Real images scaled to [−1, 1], the range of the generator's tanh.
-            return (generator, discriminator, try Tensor.uniform([batchSize, 3, 32, 32], low: -1, high: 1))
+            return (gan.generator, gan.discriminator, try Tensor.uniform([batchSize, 3, 32, 32], low: -1, high: 1))
         }
         noise = RandomSource(seed: seed &+ 1)
         generatorOptimizer = try Adam(generator.namedParameters(), learningRate: 2e-4, betas: (0.5, 0.999))

@@ -1,3 +1,4 @@
+import Engine
 /// Everything that decides what one synthetic face looks like. Every image in the datasets is
 /// stored with these numbers: ground truth that no photo collection can give.
 ///

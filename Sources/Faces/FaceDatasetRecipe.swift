@@ -108,7 +108,7 @@ public struct FaceDatasetRecipe: Sendable {
 
     /// The text chunks of every sheet: what it is, and that nobody real is in it.
     public func sheetLabels(_ number: Int) -> [(key: String, value: String)] {
-        PNGFile.labels(model: "FaceRenderer", extra: [
+        PNGFile.labels(model: "FaceRenderer", source: .algorithmicMedia, extra: [
             ("Title", "\(name) \(Self.sheetName(number))"),
             ("Description", "\(SpriteSheet.columns)x\(SpriteSheet.rows) tiles of \(imageSize)x\(imageSize) synthetic faces; see manifest.csv"),
             ("Copyright", "Deepfake Lab contributors; same licence as the code"),

@@ -1,3 +1,4 @@
+import Engine
 /// Who a synthetic person is: the attributes that stay the same in every picture of them.
 /// Proportions are multipliers around 1 (an average face); shapes are 0...1 blends.
 public struct FaceIdentity: Equatable, Sendable {

@@ -1,3 +1,4 @@
+import Engine
 /// The two people of the face-swap lesson. A deepfake learns to draw B doing whatever A does;
 /// because both are synthetic, we can also draw the perfect answer and grade the network.
 public enum FacePair {

@@ -17,6 +17,9 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
     case undecodable(path: String, reason: String)
     /// The picture to write has no pixels (a tensor with a height or width of 0).
     case emptyPicture(path: String, width: Int, height: Int)
+    /// A metadata chunk is malformed: no keyword, an unknown compression, or compressed text
+    /// that is corrupt or would inflate past the lab's limit (a "zip bomb").
+    case badMetadata(path: String, chunk: String, reason: String)
     /// Writing failed (the folder is missing or not writable, the disk is full...).
     case unwritable(path: String, reason: String)
 
@@ -37,6 +40,8 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' could not be decoded (libpng says: \(reason)); open and re-save it in an image editor."
         case let .emptyPicture(path, width, height):
             return "Cannot write '\(path)': the picture is \(width)×\(height) pixels and a PNG needs at least 1×1; check the tensor's shape."
+        case let .badMetadata(path, chunk, reason):
+            return "'\(path)' has a damaged \(chunk) metadata chunk (\(reason)); the picture itself may be fine: re-save it without metadata."
         case let .unwritable(path, reason):
             return "Cannot write '\(path)': \(reason); check that the folder exists and is writable."
         }
@@ -53,6 +58,7 @@ public enum ImageFileError: Error, Equatable, CustomStringConvertible {
         case let .badChecksum(path, chunk): return .badChecksum(path: e(path), chunk: e(chunk))
         case let .undecodable(path, reason): return .undecodable(path: e(path), reason: e(reason))
         case let .emptyPicture(path, width, height): return .emptyPicture(path: e(path), width: width, height: height)
+        case let .badMetadata(path, chunk, reason): return .badMetadata(path: e(path), chunk: e(chunk), reason: e(reason))
         case let .unwritable(path, reason): return .unwritable(path: e(path), reason: reason)
         }
     }

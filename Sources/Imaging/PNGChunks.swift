@@ -17,6 +17,11 @@ public enum PNGChunks {
     public struct Chunk: Equatable {
         public var type: String
         public var data: [UInt8]
+
+        public init(type: String, data: [UInt8]) {
+            self.type = type
+            self.data = data
+        }
     }
 
     /// Why a byte string is not a well-formed chunk list.

@@ -10,7 +10,8 @@ public enum PNGText {
     /// Builds the chunk for one key/value pair (keywords are 1-79 Latin-1 characters).
     public static func chunk(key: String, value: String) -> PNGChunks.Chunk {
         let keyword = Array(key.unicodeScalars.prefix(79).map { UInt8(truncatingIfNeeded: $0.value) })
-        if let latin1 = latin1Bytes(value) {
+        // XMP must be iTXt (XMP specification, part 3), even when it happens to be Latin-1.
+        if key != XMPPacket.keyword, let latin1 = latin1Bytes(value) {
             return PNGChunks.Chunk(type: "tEXt", data: keyword + [0] + latin1)
         }
         // Not compressed (0, 0), no language tag, no translated keyword: three empty fields.

@@ -63,7 +63,7 @@ struct DataCommand: ParsableCommand {
             let columns = max(1, min(count, Int(Double(count).squareRoot().rounded(.up))))
             let captions = size >= 32 ? (0..<UInt64(count)).map { String(seed &+ $0) } : nil
             let grid = try ImageGrid.make(faces, columns: columns, captions: captions)
-            try PNGFile.write(grid, to: out, text: PNGFile.labels(model: "FaceRenderer", seed: seed))
+            try PNGFile.write(grid, to: out, text: PNGFile.labels(model: "FaceRenderer", seed: seed, source: .algorithmicMedia))
             let milliseconds = (seconds * 1000).rounded(), cpuMilliseconds = (cpuSeconds * 1000).rounded()
             print("Rendered \(count) faces of \(size)×\(size) on one thread in \(Int(milliseconds)) ms (\(Int(cpuMilliseconds)) ms of processor time); wrote \(out) (\(grid.width)×\(grid.height)).")
         }

@@ -17,7 +17,7 @@ struct Lab: ParsableCommand {
             See lab shell --help.
             """,
         version: Engine.version,
-        subcommands: [ShellCommand.self, RunCommand.self, BenchCommand.self, DataCommand.self],
+        subcommands: [ShellCommand.self, RunCommand.self, LessonCommand.self, LessonsCommand.self, BenchCommand.self, DataCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -23,7 +23,7 @@ struct SessionOptions: ParsableArguments {
         let folder = outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? OutputFolder.forNewSession(under: URL(fileURLWithPath: "runs"))
         if let seed { Random.seed(seed) }
-        return Session(outputFolder: folder)
+        return Session(outputFolder: folder, registry: .withLessonTools())
     }
 
     /// How this run prints: colours and pictures only on a terminal that wants them.

@@ -118,8 +118,14 @@ struct BatchNormTests {
         let layer = try BatchNorm2d(3)
         let error = #expect(throws: EngineError.self) { try layer(Tensor.zeros([8, 4, 2, 2])) }
         #expect(error?.description == "BatchNorm2d expects 3 input channels but got 4 (input shape [8, 4, 2, 2])")
-        #expect(throws: EngineError.self) { try layer(Tensor.zeros([8, 3])) }
-        #expect(throws: EngineError.self) { try layer(Tensor.zeros([1, 3, 1, 1])) }  // one value per channel
-        #expect(throws: EngineError.self) { try BatchNorm1d(0) }
+        expectError("BatchNorm2d: expected an input [N, C, H, W] but got shape [8, 3]") {
+            try layer(Tensor.zeros([8, 3]))
+        }
+        expectError("BatchNorm2d: training needs more than 1 value per channel to estimate a variance (input shape [1, 3, 1, 1])") {  // one value per channel
+            try layer(Tensor.zeros([1, 3, 1, 1]))
+        }
+        expectError("BatchNorm1d: numFeatures (0) must be at least 1, epsilon (1e-05) positive and momentum (0.1) between 0 and 1") {
+            try BatchNorm1d(0)
+        }
     }
 }

@@ -4,7 +4,7 @@ import TestSupport
 @testable import Engine
 
 /// Saving and loading a layer's stateDict, including a file written by PyTorch itself.
-struct CheckpointTests {
+@Suite(.temporaryFolders) struct CheckpointTests {
     static func mlp(_ sizes: [Int], seed: UInt64) throws -> Sequential {
         try Random.withSeed(seed) {
             let model = Sequential()
@@ -17,8 +17,7 @@ struct CheckpointTests {
     }
 
     @Test func saveAndLoadRoundTrip() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("checkpoint").path
         let path = folder + "/mlp.safetensors"
         let original = try Self.mlp([3, 5, 2], seed: 1), copy = try Self.mlp([3, 5, 2], seed: 2)
         try Checkpoint.save(original, to: path, metadata: ["lesson": "xor"])
@@ -47,8 +46,7 @@ struct CheckpointTests {
 
     @Test(arguments: mismatches)
     func loadReportsEveryMismatchByName(name: String, sizes: [Int], reason: String) throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("checkpoint").path
         let path = folder + "/mlp.safetensors"
         try Checkpoint.save(try Self.mlp([3, 5, 2], seed: 1), to: path)
         let other = try Self.mlp(sizes, seed: 2)
@@ -60,7 +58,7 @@ struct CheckpointTests {
 
     /// A file with many keys the model lacks gives one short line: five names and the count.
     @Test func manyUnexpectedKeysAreSummarised() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/deep.safetensors"
         try Checkpoint.save(try Self.mlp([3, 4, 4, 4, 4, 2], seed: 1), to: path)
@@ -76,6 +74,7 @@ struct CheckpointTests {
         let numBatchesTracked: Tensor
         init(counterShape: [Int] = []) { numBatchesTracked = Tensor(shape: counterShape, data: [7]) }
         var isTraining = true
+        var shapeContract: ShapeContract { .keepsWidth }
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         var buffers: [(name: String, tensor: Tensor)] { [("num_batches_tracked", numBatchesTracked)] }
@@ -86,8 +85,7 @@ struct CheckpointTests {
     /// and either form loads into either.
     @Test(arguments: [([], []), ([1], []), ([], [1]), ([1], [1])] as [([Int], [Int])])
     func batchCounterIsStoredAsInt64Scalar(savedShape: [Int], loadedShape: [Int]) throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("checkpoint").path
         let path = folder + "/bn.safetensors"
         try Checkpoint.save(Sequential(Counting(counterShape: savedShape)), to: path)
         let stored = try SafeTensors.read(from: path).entries
@@ -122,8 +120,7 @@ struct CheckpointTests {
                                         -0.453982949, -0.143247426, -0.222337425, 0.489559501]
 
     @Test func loadsAFileWrittenByPyTorch() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("checkpoint").path
         let path = folder + "/torch.safetensors"
         try #require(Data(base64Encoded: Self.torchCheckpoint)).write(to: URL(fileURLWithPath: path))
         let model = try Self.mlp([3, 5, 2], seed: 9)

@@ -31,48 +31,84 @@ struct ConvolutionTests {
 
     /// Large enough that im2col, col2im and the layout moves split across threads, and that the
     /// input gradient (the transposed convolution's forward) is made in several chunks of images.
-    @Test func parallelAndChunkedPathsMatchDirectLoops() throws {
+    /// The worker pool's log proves both ran as jobs shared among the threads.
+    @Test(.enabled(if: Parallel.threads > 1, "one thread: nothing is split"))
+    func parallelAndChunkedPathsMatchDirectLoops() throws {
         let g = Self.geometry((40, 16, 8, 16, 16, 4, 2, 1))
-        #expect(g.batch * g.inChannels * 16 * g.outputPlane >= Parallel.minimumParallelWork)
         #expect(g.batch * g.patchSize * g.outputPlane > 2 * 262_144, "more than two chunks")
         let x = sample([40, 16, 16, 16], seed: 16), w = sample([8, 16, 4, 4], seed: 17), b = sample([8], seed: 18)
-        let y = try x.conv2d(weight: w, bias: b, stride: 2, padding: 1)
+        let forward = try onWorkerThreads { try x.conv2d(weight: w, bias: b, stride: 2, padding: 1) }
+        #expect(forward.jobs >= 1 && forward.pieces >= 2 * forward.jobs, "conv2d: \(forward.jobs) jobs, \(forward.pieces) pieces")
+        let y = forward.result
         expectClose(y.data, directConvolution(input: x.data, weight: w.data, bias: b.data, g), tolerance: 1e-5)
-        let t = try y.convTranspose2d(weight: w, bias: sample([16], seed: 19), stride: 2, padding: 1)
-        expectClose(t.data, directTransposedConvolution(input: y.data, weight: w.data, bias: sample([16], seed: 19).data, g),
+        let transposed = try onWorkerThreads {
+            try y.convTranspose2d(weight: w, bias: sample([16], seed: 19), stride: 2, padding: 1)
+        }
+        #expect(transposed.jobs >= 1 && transposed.pieces >= 2 * transposed.jobs,
+                "convTranspose2d: \(transposed.jobs) jobs, \(transposed.pieces) pieces")
+        expectClose(transposed.result.data,
+                    directTransposedConvolution(input: y.data, weight: w.data, bias: sample([16], seed: 19).data, g),
                     tolerance: 1e-4)
     }
 
-    @Test(arguments: geometries)
-    func transposedMatchesDirectLoops(_ s: (Int, Int, Int, Int, Int, Int, Int, Int)) throws {
-        let g = Self.geometry(s)
-        // The transposed convolution maps the convolution's output shape back to its input shape.
+    /// Every geometry with every output padding the stride allows (0 ..< s). Output padding is one
+    /// number for both axes, so where the stride leaves different remainders in height and width
+    /// (7×6 with k 3, s 2; 5×7 with k 2, s 3) no single choice gives back the convolution's input
+    /// size: each case instead names the size it produces, and the oracle is built for that size.
+    static let transposedCases: [((Int, Int, Int, Int, Int, Int, Int, Int), Int)] =
+        geometries.flatMap { s in (0..<s.6).map { (s, $0) } }
+
+    /// The convolution geometry whose input size is the transposed convolution's output size,
+    /// (Ho − 1)·s − 2p + k + output padding, for the given output padding.
+    static func transposedGeometry(_ s: (Int, Int, Int, Int, Int, Int, Int, Int), outputPadding: Int)
+        -> ConvolutionGeometry {
+        let g = geometry(s)
+        func size(_ outputSize: Int) -> Int { (outputSize - 1) * g.stride - 2 * g.padding + g.kernelSize + outputPadding }
+        // With output padding below the stride, this size convolves back to Ho × Wo.
+        return ConvolutionGeometry(batch: g.batch, inChannels: g.inChannels, outChannels: g.outChannels,
+                                   inputHeight: size(g.outputHeight), inputWidth: size(g.outputWidth),
+                                   kernelSize: g.kernelSize, stride: g.stride, padding: g.padding)
+    }
+
+    /// The cases reach every geometry's own height and its own width (in two different cases
+    /// where the remainders differ), so no size the convolution accepts goes untested.
+    @Test func transposedCasesRestoreEveryInputSize() {
+        let sizes = Self.transposedCases.map { Self.transposedGeometry($0.0, outputPadding: $0.1) }
+            .map { [$0.inputHeight, $0.inputWidth] }
+        #expect(sizes == [[5, 5], [7, 5], [8, 6], [6, 6], [7, 7], [4, 4], [4, 7], [5, 8], [6, 9], [3, 3]])
+        for s in Self.geometries {
+            let reached = (0..<s.6).map { Self.transposedGeometry(s, outputPadding: $0) }
+            #expect(reached.contains { $0.inputHeight == s.3 } && reached.contains { $0.inputWidth == s.4 }, "\(s)")
+        }
+    }
+
+    @Test(arguments: transposedCases)
+    func transposedMatchesDirectLoops(_ s: (Int, Int, Int, Int, Int, Int, Int, Int), outputPadding: Int) throws {
+        let g = Self.transposedGeometry(s, outputPadding: outputPadding)
+        // The transposed convolution maps the convolution's output shape back to an input shape.
         let x = sample([g.batch, g.outChannels, g.outputHeight, g.outputWidth], seed: 4)
         let w = sample([g.outChannels, g.inChannels, g.kernelSize, g.kernelSize], seed: 5)
         let b = sample([g.inChannels], seed: 6)
-        let outputPadding = (g.inputHeight + 2 * g.padding - g.kernelSize) % g.stride
-        guard outputPadding == (g.inputWidth + 2 * g.padding - g.kernelSize) % g.stride else { return }
         let y = try x.convTranspose2d(weight: w, bias: b, stride: g.stride, padding: g.padding,
                                       outputPadding: outputPadding)
         #expect(y.shape == [g.batch, g.inChannels, g.inputHeight, g.inputWidth])
         expectClose(y.data, directTransposedConvolution(input: x.data, weight: w.data, bias: b.data, g),
-                    tolerance: 1e-5, "convTranspose2d vs direct \(s)")
+                    tolerance: 1e-5, "convTranspose2d vs direct \(s), output padding \(outputPadding)")
     }
 
     /// ⟨conv(x), y⟩ = ⟨x, convT(y)⟩ for the same weight and no bias: the transposed convolution
     /// is the adjoint (the matrix transpose) of the convolution, which is why it is the gradient.
-    @Test(arguments: geometries)
-    func adjointIdentity(_ s: (Int, Int, Int, Int, Int, Int, Int, Int)) throws {
-        let g = Self.geometry(s)
+    /// The output padding picks which input size the convolution is the adjoint for.
+    @Test(arguments: transposedCases)
+    func adjointIdentity(_ s: (Int, Int, Int, Int, Int, Int, Int, Int), outputPadding: Int) throws {
+        let g = Self.transposedGeometry(s, outputPadding: outputPadding)
         let x = sample([g.batch, g.inChannels, g.inputHeight, g.inputWidth], seed: 7)
         let y = sample([g.batch, g.outChannels, g.outputHeight, g.outputWidth], seed: 8)
         let w = sample([g.outChannels, g.inChannels, g.kernelSize, g.kernelSize], seed: 9)
-        let outputPadding = (g.inputHeight + 2 * g.padding - g.kernelSize) % g.stride
-        guard outputPadding == (g.inputWidth + 2 * g.padding - g.kernelSize) % g.stride else { return }
         let left = try (x.conv2d(weight: w, stride: g.stride, padding: g.padding) * y).sum().item
         let right = try (x * y.convTranspose2d(weight: w, stride: g.stride, padding: g.padding,
                                                 outputPadding: outputPadding)).sum().item
-        expectClose([left], [right], tolerance: 1e-5, "adjoint identity \(s)")
+        expectClose([left], [right], tolerance: 1e-5, "adjoint identity \(s), output padding \(outputPadding)")
     }
 
     @Test(arguments: geometries)
@@ -153,8 +189,12 @@ struct ConvolutionTests {
             #expect(transposed.description
                     == "ConvTranspose2d(64, 32, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1), bias=False)")
             #expect(try transposed(Tensor.zeros([2, 64, 8, 8])).shape == [2, 32, 16, 16])
-            #expect(throws: EngineError.self) { try Conv2d(0, 4, kernelSize: 3) }
-            #expect(throws: EngineError.self) { try ConvTranspose2d(4, 4, kernelSize: 3, stride: 2, outputPadding: 2) }
+            expectError("Conv2d: channels (0, 4), kernel size 3 and stride 1 must be at least 1, and padding 0 at least 0") {
+                try Conv2d(0, 4, kernelSize: 3)
+            }
+            expectError("ConvTranspose2d: output padding 2 must be at least 0 and smaller than the stride 2") {
+                try ConvTranspose2d(4, 4, kernelSize: 3, stride: 2, outputPadding: 2)
+            }
         }
     }
 
@@ -171,8 +211,11 @@ struct ConvolutionTests {
         let error = #expect(throws: EngineError.self) { try tiny.conv2d(weight: Tensor.zeros([8, 3, 4, 4])) }
         #expect(error?.description == "conv2d: input of shape [1, 3, 2, 2] is too small: height and width "
                 + "plus twice the padding (0) must be at least the kernel size 4")
-        #expect(throws: EngineError.self) { try tiny.convTranspose2d(weight: Tensor.zeros([3, 2, 4, 4]), stride: 2,
-                                                                     outputPadding: 2) }
-        #expect(throws: EngineError.self) { try image.flattened().conv2d(weight: Tensor.zeros([8, 1, 3, 3])) }
+        expectError("convTranspose2d: output padding 2 must be at least 0 and smaller than the stride 2") {
+            try tiny.convTranspose2d(weight: Tensor.zeros([3, 2, 4, 4]), stride: 2, outputPadding: 2)
+        }
+        expectError("conv2d: expected a 4-D input [N, C, H, W] but got shape [64, 1024]") {
+            try image.flattened().conv2d(weight: Tensor.zeros([8, 1, 3, 3]))
+        }
     }
 }

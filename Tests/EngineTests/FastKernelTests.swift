@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import Engine
@@ -90,25 +91,65 @@ struct FastKernelTests {
     #expect(throws: EngineError.matmulMismatch(lhs: [5, 7], rhs: [6, 3])) { try x.linear(weight: sample([3, 6])) }
 }
 
+/// Runs `body` with a log of the jobs the worker pool shares out for this task, and returns its
+/// result with the jobs and pieces logged. Tests run side by side and share the one pool: while
+/// another test's job holds the workers, the same work runs on one thread (correct, but not the
+/// path under test), so `body` is run again, up to `attempts` times, until a job was shared.
+func onWorkerThreads<Result>(attempts: Int = 200, _ body: () throws -> Result) rethrows
+    -> (result: Result, jobs: Int, pieces: Int) {
+    var attempt = 0
+    while true {
+        attempt += 1
+        let log = WorkerPool.DispatchLog()
+        let result = try WorkerPool.$log.withValue(log) { try body() }
+        let jobs = log.jobs.load(ordering: .relaxed), pieces = log.pieces.load(ordering: .relaxed)
+        if jobs > 0 || attempt == attempts { return (result, jobs, pieces) }
+        Thread.sleep(forTimeInterval: 0.002)
+    }
+}
+
 /// Products large enough that `BLAS.sgemm` splits them across threads, wide (column blocks) and
-/// tall (row blocks), with every transpose combination, against the triple loop.
-@Test(arguments: [(128, 160, 128), (300, 20, 400)] as [(Int, Int, Int)])
+/// tall (row blocks), with every transpose combination, against the triple loop. The pool's log
+/// proves each product was one job cut into one slab per thread, not a single OpenBLAS call.
+@Test(.enabled(if: Parallel.threads > 1, "one thread: products are never split"),
+      arguments: [(128, 160, 128), (300, 20, 400)] as [(Int, Int, Int)])
 func splitProductsMatchNaiveKernel(m: Int, n: Int, k: Int) {
-    #expect(2 * m * n * k >= 1 << 22, "large enough to be split")
     for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
         let a = sample([m * k], seed: 58).data, b = sample([k * n], seed: 59).data
         let lda = transposeA ? m : k, ldb = transposeB ? k : n
-        var expected = [Float](repeating: 0, count: m * n), actual = expected
+        var expected = [Float](repeating: 0, count: m * n)
         naiveMatmul(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                     a: a, lda: lda, b: b, ldb: ldb, c: &expected, ldc: n)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                actual.withUnsafeMutableBufferPointer { pc in
-                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                               a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: pc.baseAddress!, ldc: n)
+        let (actual, jobs, pieces) = onWorkerThreads { () -> [Float] in
+            var actual = [Float](repeating: 0, count: m * n)
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    actual.withUnsafeMutableBufferPointer { pc in
+                        BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                   a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: pc.baseAddress!, ldc: n)
+                    }
                 }
             }
+            return actual
         }
+        #expect(jobs == 1 && pieces == min(Parallel.threads, max(m, n) / 16),
+                "split sgemm \(m)×\(n)×\(k): \(jobs) jobs of \(pieces) pieces in all")
         expectClose(actual, expected, tolerance: 1e-4, "split sgemm \(m)×\(n)×\(k) tA=\(transposeA) tB=\(transposeB)")
     }
+}
+
+/// A product below the splitting threshold stays one OpenBLAS call: the log stays empty.
+@Test func smallProductsAreNotSplit() {
+    let a = sample([16 * 16], seed: 60).data
+    let log = WorkerPool.DispatchLog()
+    var c = [Float](repeating: 0, count: 16 * 16)
+    WorkerPool.$log.withValue(log) {
+        a.withUnsafeBufferPointer { pa in
+            c.withUnsafeMutableBufferPointer { pc in
+                BLAS.sgemm(transposeA: false, transposeB: false, m: 16, n: 16, k: 16,
+                           a: pa.baseAddress!, lda: 16, b: pa.baseAddress!, ldb: 16, c: pc.baseAddress!, ldc: 16)
+            }
+        }
+    }
+    #expect(log.jobs.load(ordering: .relaxed) == 0)
 }

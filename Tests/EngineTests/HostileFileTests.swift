@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 import SafeFiles
 
 /// Files that lie: devices without an end, FIFOs that block, /proc files that report 0 bytes,
 /// planted links, leftovers of a killed write. Each is refused with its exact reason, and the
 /// one reader and one writer every loader uses (`BoundedFile`, `AtomicFile`) are tested here.
-struct HostileFileTests {
+@Suite(.temporaryFolders) struct HostileFileTests {
     static let refusedPaths: [(String, FileAccessError)] = [
         ("/dev/zero", .notRegular(kind: "a device")),
         ("/dev/urandom", .notRegular(kind: "a device")),
@@ -24,7 +25,7 @@ struct HostileFileTests {
     /// A FIFO has no writer: reading it would block forever, beyond Ctrl-C. It is refused at once,
     /// directly and through a symbolic link.
     @Test func fifoIsRefusedWithoutBlocking() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/pipe.safetensors", 0o600) == 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: folder + "/pipe.safetensors")
@@ -46,7 +47,7 @@ struct HostileFileTests {
     }
 
     @Test func readStopsAtTheLimit() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(count: 1000).write(to: URL(fileURLWithPath: folder + "/big"))
         #expect(try BoundedFile.read(folder + "/big", limit: 1000).count == 1000)
@@ -57,7 +58,7 @@ struct HostileFileTests {
     /// The temporary file's name cannot be guessed, so a link planted at the old predictable name
     /// is never followed; a link *as* the target is replaced, not written through.
     @Test func atomicWriteNeverFollowsLinks() throws {
-        let folder = try temporaryFolder(), outside = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path, outside = try temporaryFolder("hostile").path
         defer { for path in [folder, outside] { try? FileManager.default.removeItem(atPath: path) } }
         try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/victim"))
         let planted = folder + "/.out.png.\(getpid()).tmp"
@@ -72,7 +73,7 @@ struct HostileFileTests {
     /// Temporary files of a process that no longer exists (a run killed mid-write) are removed by
     /// the next write into the folder, whatever its name; a live process's are left alone.
     @Test func abandonedTemporariesAreRemoved() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let deadProcess: Int32 = 2_000_000_000  // above Linux's pid_max: certainly not running
         for name in [".m.safetensors.\(deadProcess)-1a2b.tmp", ".m.safetensors.1-ffff.tmp", ".other.png.\(deadProcess)-1.tmp",
@@ -87,7 +88,7 @@ struct HostileFileTests {
     }
 
     @Test func atomicWriteErrors() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: FileAccessError.system("no such file or directory")) { try AtomicFile.write([1], to: folder + "/missing/x") }
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)

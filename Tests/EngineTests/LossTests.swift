@@ -61,7 +61,12 @@ struct LossTests {
             try softmaxCrossEntropy($0[0], labels: labels)
         }
         // Large logits: the log-sum-exp trick keeps both the loss and its gradient finite.
-        try checkGradients("softmaxCrossEntropy +60", inputs: [try sample([batch, classes], seed: 7) * 60]) {
+        // The loss is then tens of units, where float32 values lie about 4e-6 apart; divided by
+        // a difference step of 2h = 0.02, a few such roundings are 4e-4 in the numeric gradient
+        // (measured: analytic -2.8e-4, numeric -6.9e-4 at h = 1e-2), beyond the absolute
+        // tolerance. So the step is 0.1 here, which the smooth loss allows; the tolerance stays
+        // the standard one.
+        try checkGradients("softmaxCrossEntropy +60", inputs: [try sample([batch, classes], seed: 7) * 60], step: 0.1) {
             try softmaxCrossEntropy($0[0], labels: labels)
         }
     }

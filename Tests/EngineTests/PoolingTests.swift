@@ -48,7 +48,11 @@ struct PoolingTests {
         let error = #expect(throws: EngineError.self) { try MaxPool2d(kernelSize: 4)(Tensor.zeros([1, 3, 2, 2])) }
         #expect(error?.description == "MaxPool2d: input of shape [1, 3, 2, 2] is too small: height and width "
                 + "plus twice the padding (0) must be at least the kernel size 4")
-        #expect(throws: EngineError.self) { try AvgPool2d(kernelSize: 2)(Tensor.zeros([3, 4, 4])) }
-        #expect(throws: EngineError.self) { try MaxPool2d(kernelSize: 2, padding: 2)(Tensor.zeros([1, 1, 4, 4])) }
+        expectError("AvgPool2d: expected a 4-D input [N, C, H, W] but got shape [3, 4, 4]") {
+            try AvgPool2d(kernelSize: 2)(Tensor.zeros([3, 4, 4]))
+        }
+        expectError("MaxPool2d: kernel size 2 and stride 2 must be at least 1, and padding 2 between 0 and half the kernel size") {
+            try MaxPool2d(kernelSize: 2, padding: 2)(Tensor.zeros([1, 1, 4, 4]))
+        }
     }
 }

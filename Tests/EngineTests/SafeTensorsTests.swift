@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The safetensors format: exact bytes as the Python library writes them, round trips, and a
 /// table of corrupt and hostile files, each with the exact error a learner would see.
-struct SafeTensorsTests {
+@Suite(.temporaryFolders) struct SafeTensorsTests {
     /// A small file spelled out byte by byte. The Python library writes the identical bytes:
     ///
     ///     from safetensors.numpy import save
@@ -106,39 +107,39 @@ struct SafeTensorsTests {
         let error = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.decode(bytes, path: "bad.safetensors") }
         #expect(error == .checkpoint(path: "bad.safetensors", reason: reason), "\(name)")
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("safetensors").path
         let path = folder + "/bad.safetensors"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let fileError = #expect(throws: EngineError.self, "\(name)") { try SafeTensors.read(from: path) }
         #expect(fileError == .checkpoint(path: path, reason: reason), "\(name) (file)")
     }
 
-    /// Every prefix of a valid file (a download cut short) is refused with an error, never a crash.
+    /// Every prefix of a valid file (a download cut short) is refused with an error, never a crash,
+    /// and the error says which of the three parts (length, header, data) was cut.
     @Test func everyTruncationIsRefused() throws {
         let bytes = try SafeTensors.encode([SafeTensors.Entry(name: "w", shape: [2, 2], values: [1, 2, 3, 4])])
+        #expect(bytes.count == 8 + 64 + 16, "the length, a 64-byte header, four floats")
         for length in 0..<bytes.count {
-            #expect(throws: EngineError.self) { try SafeTensors.decode(Array(bytes.prefix(length)), path: "cut") }
+            let reason = switch length {
+            case 0..<8: "the file has \(length) bytes, fewer than the 8 that give the header length (truncated?)"
+            case 8..<72: "the header claims 64 bytes but only \(length - 8) follow the length (truncated, or not a safetensors file)"
+            default: "tensor 'w' lies at bytes 0..<16, outside the \(length - 72)-byte data section (truncated?)"
+            }
+            expectError("checkpoint 'cut': \(reason)") { try SafeTensors.decode(Array(bytes.prefix(length)), path: "cut") }
         }
         #expect(try SafeTensors.decode(bytes, path: "whole").entries.count == 1)
     }
 
     @Test func fileErrors() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("safetensors").path
         #expect(throws: EngineError.checkpoint(path: folder + "/none.safetensors", reason: "no such file")) {
             try SafeTensors.read(from: folder + "/none.safetensors")
         }
         #expect(throws: EngineError.checkpoint(path: folder, reason: "is a folder, not a checkpoint file")) {
             try SafeTensors.read(from: folder)
         }
-        #expect(throws: EngineError.self) { try SafeTensors.write([], to: folder + "/missing/x.safetensors") }
+        expectError("checkpoint '\(folder)/missing/x.safetensors': cannot write: no such file or directory") {
+            try SafeTensors.write([], to: folder + "/missing/x.safetensors")
+        }
     }
-}
-
-/// A fresh empty folder under the system's temporary directory.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "engine-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }

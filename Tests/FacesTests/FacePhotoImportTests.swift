@@ -3,12 +3,12 @@ import Imaging
 import Testing
 import TestSupport
 
-@Suite struct FacePhotoImportTests {
+@Suite(.temporaryFolders) struct FacePhotoImportTests {
     /// A folder with two good photos (one portrait-shaped, one gray), a damaged PNG, a text file
     /// and a subfolder: the good ones come back 32×32 RGB, the rest are listed with reasons,
     /// and nothing in the folder changes.
     @Test func importsGoodPhotosAndListsTheRest() throws {
-        let folder = try makeTemporaryFolder("import")
+        let folder = try temporaryFolder("import").path
         let portrait = Image(width: 40, height: 80, channels: 3, fill: [200, 150, 120])
         try PNGFile.write(portrait, to: (folder as NSString).appendingPathComponent("me.png"))
         try PNGFile.write(Image(width: 64, height: 64, channels: 1, fill: [90]), to: (folder as NSString).appendingPathComponent("gray.PNG"))

@@ -1,3 +1,4 @@
+import Engine
 import Imaging
 import Testing
 import Faces

@@ -8,12 +8,12 @@ import Faces
 /// Dataset folders that lie: manifests with absurd positions, a million rows, Windows line ends,
 /// sheet names that leave the folder. Each loads correctly or is refused with the manifest's own
 /// error (never libpng's), before any picture is loaded.
-struct HostileDatasetTests {
+@Suite(.temporaryFolders) struct HostileDatasetTests {
     static let source = (CommittedDatasetTests.datasetsFolder as NSString).appendingPathComponent("faces-64")
 
     /// A folder with faces-64's sheet and a manifest made of its header and `rows`, joined by `lineEnd`.
     static func folder(rows: [String], lineEnd: String = "\n") throws -> String {
-        let folder = try makeTemporaryFolder("manifest")
+        let folder = try temporaryFolder("manifest").path
         try FileManager.default.copyItem(atPath: source + "/sheet-00.png", toPath: folder + "/sheet-00.png")
         let text = ([header] + rows).joined(separator: lineEnd) + lineEnd
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/manifest.csv"))
@@ -74,7 +74,7 @@ struct HostileDatasetTests {
     }
 
     @Test func manifestThatIsNotAFileIsRefused() throws {
-        let folder = try makeTemporaryFolder("fifo")
+        let folder = try temporaryFolder("fifo").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/manifest.csv", 0o600) == 0)
         #expect(throws: DatasetError.manifest(path: folder + "/manifest.csv", reason: "it is a FIFO (named pipe), not a regular file")) {
@@ -84,7 +84,7 @@ struct HostileDatasetTests {
     }
 
     @Test func emptyPictureIsRefusedByName() throws {
-        let folder = try makeTemporaryFolder("empty")
+        let folder = try temporaryFolder("empty").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let error = #expect(throws: ImageFileError.self) {
             try PNGFile.write(Image(width: 0, height: 0, channels: 3, pixels: []), to: folder + "/e.png")

@@ -2,6 +2,7 @@ import Faces
 import Engine
 import Imaging
 import Testing
+import TestSupport
 
 @Suite struct ImageDatasetTests {
     /// Five 1×2×3 "images" whose pixels encode their index (image i holds i/10 + position/100),
@@ -69,12 +70,12 @@ import Testing
         #expect(throws: EngineError.invalidArgument(op: "image", message: "image 5 does not exist; this dataset has images 0 to 4")) {
             try data.image(5)
         }
-        #expect(throws: EngineError.self) { try data.subset([0, -1]) }
+        expectError("subset: image -1 does not exist; this dataset has images 0 to 4") { try data.subset([0, -1]) }
         #expect(data.attribute("smile", of: 99) == nil)
     }
 
     @Test func mismatchedSizesThrow() {
-        #expect(throws: EngineError.self) {
+        expectError("ImageDataset: expected 1 images of [3, 2, 2] but got shape [2]") {
             try ImageDataset(channels: 3, height: 2, width: 2, pixels: [0, 1], attributeNames: [], attributeRows: [[]])
         }
     }

@@ -3,7 +3,7 @@ import Imaging
 import Testing
 import TestSupport
 
-@Suite struct PNGTests {
+@Suite(.temporaryFolders) struct PNGTests {
     /// A small picture with every byte value somewhere, so a round trip checks all of them.
     static func pattern(width: Int, height: Int, channels: Int) -> Image {
         let pixels = (0..<(width * height * channels)).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 / 3) }
@@ -31,7 +31,7 @@ import TestSupport
     /// Latin-1 text goes into tEXt, anything else into iTXt (UTF-8), right after IHDR.
     @Test func textChunksSitAfterTheHeader() throws {
         let bytes = try PNGCodec.encode(Self.pattern(width: 3, height: 3, channels: 1), text: [("Title", "plain"), ("Synthetic", "yes — made")])
-        guard case .success(let chunks) = PNGChunks.parse(bytes) else { Issue.record("unparseable"); return }
+        let chunks = try PNGChunks.parse(bytes).get()   // a parser failure throws, failing the test
         #expect(Array(chunks.map(\.type).prefix(3)) == ["IHDR", "tEXt", "iTXt"])
         #expect(chunks.last?.type == "IEND")
     }
@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func writeIsAtomicAndReadable() throws {
-        let folder = try makeTemporaryFolder("write")
+        let folder = try temporaryFolder("write").path
         let path = (folder as NSString).appendingPathComponent("face.png")
         try PNGFile.write(Self.pattern(width: 5, height: 4, channels: 3), to: path)
         try PNGFile.write(Self.pattern(width: 6, height: 4, channels: 3), to: path)   // replaces
@@ -88,10 +88,16 @@ import TestSupport
         #expect(throws: expected) { try PNGCodec.decode(bytes, path: "x.png") }
     }
 
+    /// The chunks of an intact 8×8 picture, to damage one of them. If the parser fails on it, the
+    /// failure (`PNGChunks.Problem`) is thrown and fails the test instead of skipping it.
+    static func chunksOfAPicture() throws -> [PNGChunks.Chunk] {
+        try PNGChunks.parse(try PNGCodec.encode(pattern(width: 8, height: 8, channels: 3))).get()
+    }
+
     /// Intact chunks around meaningless compressed data: only libpng can tell, and its
     /// complaint is passed on inside a typed error.
     @Test func undecodableDataGivesATypedError() throws {
-        guard case .success(var chunks) = PNGChunks.parse(try PNGCodec.encode(Self.pattern(width: 8, height: 8, channels: 3))) else { return }
+        var chunks = try Self.chunksOfAPicture()
         let idat = try #require(chunks.firstIndex { $0.type == "IDAT" })
         chunks[idat].data = Array(repeating: 0xAB, count: 40)
         #expect {
@@ -104,7 +110,7 @@ import TestSupport
 
     /// A header claiming 50,000 × 50,000 pixels (10 GB as RGBA) is refused before allocating.
     @Test func hugeClaimedSizeIsRefused() throws {
-        guard case .success(var chunks) = PNGChunks.parse(try PNGCodec.encode(Self.pattern(width: 8, height: 8, channels: 3))) else { return }
+        var chunks = try Self.chunksOfAPicture()
         chunks[0].data.replaceSubrange(0..<8, with: [0, 0, 0xC3, 0x50, 0, 0, 0xC3, 0x50])   // width, height = 50,000
         #expect(throws: ImageFileError.undecodable(path: "x.png", reason: "the picture claims 50000×50000 pixels, more than the lab's limit of 64 megapixels")) {
             try PNGCodec.decode(PNGChunks.serialise(chunks), path: "x.png")
@@ -112,7 +118,7 @@ import TestSupport
     }
 
     @Test func damagedFilesOnDiskToo() throws {
-        let folder = try makeTemporaryFolder("damaged")
+        let folder = try temporaryFolder("damaged").path
         let path = (folder as NSString).appendingPathComponent("cut.png")
         try Data(try Self.damaged("truncated")).write(to: URL(fileURLWithPath: path))
         #expect(throws: ImageFileError.truncated(path: path)) { try PNGFile.read(path) }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Drives `lab` through a pseudo-terminal, as a learner's keyboard would: tab completion, the
 /// pre-filled "did you mean" fix, Ctrl-C at the prompt, and history written for the next session.
 ///
 /// Each step waits for the text it expects (up to 20 seconds) rather than sleeping, so a slow
 /// machine makes the test slower, not flaky.
-struct PseudoTerminalTests {
+@Suite(.temporaryFolders) struct PseudoTerminalTests {
     /// The controlling side of a pseudo-terminal, with everything `lab` has written so far.
     final class Terminal {
         let master: Int32
@@ -73,7 +74,7 @@ struct PseudoTerminalTests {
     }
 
     @Test func completionPrefillInterruptAndHistory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-pty-\(UUID().uuidString)")
+        let folder = try temporaryFolder("pty")
         let environment = ["TERM": "xterm-256color", "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
                            "HOME": folder.path, "PATH": "/usr/bin:/bin"]
         let terminal = try Terminal(arguments: ["--no-color", "--out", folder.appendingPathComponent("out").path],
@@ -81,9 +82,9 @@ struct PseudoTerminalTests {
         var mark = terminal.waitFor("lab> ")
         #expect(mark != nil)
 
-        // Tab completes a built-in's name.
-        terminal.type("ze\t")
-        mark = terminal.waitFor("zeros", after: mark)
+        // Tab completes a built-in's name ("ze" would be ambiguous: zeros, zeroGrad).
+        terminal.type("ran\t")
+        mark = terminal.waitFor("randn", after: mark)
         #expect(mark != nil)
         terminal.type("([2])\r")
         mark = terminal.waitFor("Tensor[2]", after: mark)
@@ -175,7 +176,7 @@ struct PseudoTerminalTests {
         #expect(terminal.waitForExit(), "\(terminal.screen.debugDescription)")
         #expect(terminal.process.terminationStatus == 0)
         let history = try String(contentsOf: folder.appendingPathComponent("data/deepfake-lab/history"), encoding: .utf8)
-        #expect(history.contains("zeros([2])"))
+        #expect(history.contains("randn([2])"))
         #expect(history.contains("sqrt(16)"))
         #expect(!history.contains("let half"))
         #expect(history.components(separatedBy: "7 * 6").count == 2, "\(history)")

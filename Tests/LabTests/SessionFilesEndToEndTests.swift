@@ -1,11 +1,12 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// What `lab` leaves on disk: pictures and checkpoints in the session folder, nothing elsewhere.
-struct SessionFilesEndToEndTests {
+@Suite(.temporaryFolders) struct SessionFilesEndToEndTests {
     @Test func showAndSaveWriteIntoTheSessionFolder() throws {
-        let folder = ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
+        let folder = try ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
         let script = """
             seed(1)
             let faces = randn([4, 3, 16, 16])
@@ -29,18 +30,24 @@ struct SessionFilesEndToEndTests {
     }
 
     @Test func aScriptCannotWriteOutsideItsSessionFolder() throws {
-        let base = ShellEndToEndTests.temporaryFolder()
+        let base = try ShellEndToEndTests.temporaryFolder()
         let script = base.appendingPathComponent("escape.lab")
         let target = base.appendingPathComponent("stolen.safetensors").path
         try "save(Linear(1, 1), \"\(target)\")\n".write(to: script, atomically: true, encoding: .utf8)
         let result = try runLab(["run", script.path, "--out", base.appendingPathComponent("out").path])
         #expect(result.status == 1)
-        #expect(result.err.contains("error: scripts may only write inside the session folder"))
+        #expect(result.err == """
+            \(script.path):1:1: error: scripts may only write inside the session folder \
+            \(base.appendingPathComponent("out").path), not \(target) — use a plain file name
+              save(Linear(1, 1), "\(target)")
+              ^~~~
+
+            """)
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test func theDefaultFolderIsRunsDateTime() throws {
-        let base = ShellEndToEndTests.temporaryFolder()
+        let base = try ShellEndToEndTests.temporaryFolder()
         let process = Process()
         process.executableURL = labBinary()
         process.currentDirectoryURL = base

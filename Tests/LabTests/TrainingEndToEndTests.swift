@@ -1,12 +1,13 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// A whole lesson's worth of work through the real `lab` binary: an autoencoder trained on
 /// faces-32, its reconstructions, a tiny GAN and its samples, and the loss plot. The pictures
 /// must decode at the right sizes and say they are synthetic, and a second run into the same
 /// folder must add files without replacing one.
-struct TrainingEndToEndTests {
+@Suite(.temporaryFolders) struct TrainingEndToEndTests {
     static let script = """
         seed(1)
         let ae = Autoencoder(latent: 8, width: 4)
@@ -32,7 +33,7 @@ struct TrainingEndToEndTests {
 
     @Test func trainsReconstructsSamplesAndPlotsWithoutOverwriting() throws {
         try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
-        let folder = ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
+        let folder = try ShellEndToEndTests.temporaryFolder().appendingPathComponent("session")
         let first = try runLab(["--out", folder.path, "--no-images"], input: Self.script)
         #expect(first.status == 0, "\(first.err)")
         #expect(first.out.contains("run = LossHistory[3 steps: loss]\n[32, 3, 32, 32]\n"))

@@ -8,7 +8,7 @@ import TestSupport
 
 /// What the shell's `sample`, `reconstruct`, `interpolate` and `swap` call, and the models'
 /// printed shapes and PyTorch names.
-struct ExperimentsOperationsTests {
+@Suite(.temporaryFolders) struct ExperimentsOperationsTests {
     typealias Fixtures = ExperimentsFixtures
 
     @Test func swapScoreIsTheMeanOfImageQualityPictureByPicture() throws {
@@ -118,6 +118,6 @@ struct ExperimentsOperationsTests {
         let scale = try #require(gan.discriminator[3] as? BatchNorm2d).weight.data
         #expect(scale.allSatisfy { abs($0 - 1) < 0.1 })
         #expect(try gan.discriminate(Tensor.zeros([2, 3, 32, 32])).shape == [2, 1])
-        #expect(throws: EngineError.self) { try DCGAN(latent: 0) }
+        expectError("DCGAN: latent must be in 1...1024 and width in 1...256, got latent 0, width 32") { try DCGAN(latent: 0) }
     }
 }

@@ -7,7 +7,7 @@ import TestSupport
 
 /// What protects a learner's work: the loss guard rolls a ruined model back, Ctrl-C stops after
 /// the current step with the model intact, and bad settings are refused with the knob's name.
-struct ExperimentsSafetyTests {
+@Suite(.temporaryFolders) struct ExperimentsSafetyTests {
     typealias Fixtures = ExperimentsFixtures
 
     func autoencoderTrainer(steps: Int, faces: ImageDataset? = nil) throws -> AutoencoderTrainer {
@@ -84,6 +84,7 @@ struct ExperimentsSafetyTests {
     final class Scripted: Layer, TrainingProcedure {
         let weight = Tensor(shape: [1], data: [0], requiresGrad: true)
         var isTraining = true
+        var shapeContract: ShapeContract { .unknown }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         var description: String { "Scripted()" }
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }
@@ -127,6 +128,7 @@ struct ExperimentsSafetyTests {
     final class Ruined: Layer, TrainingProcedure {
         let weight = Tensor(shape: [1], data: [1e9], requiresGrad: true)
         var isTraining = true
+        var shapeContract: ShapeContract { .unknown }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         var description: String { "Ruined()" }
         func callAsFunction(_ input: Tensor) throws -> Tensor { input }

@@ -8,7 +8,7 @@ import TestSupport
 
 /// The four trainers on tiny models and a few seeded steps: the loss goes down, and the files a
 /// learner looks at (sample grids, loss CSV) are written, decodable and labelled as synthetic.
-struct ExperimentsTrainingTests {
+@Suite(.temporaryFolders) struct ExperimentsTrainingTests {
     typealias Fixtures = ExperimentsFixtures
 
     @Test func autoencoderLearnsAndWritesGridsAndHistory() throws {

@@ -41,7 +41,6 @@ struct TrainingDisplayTests {
         var guardian = LossGuard()
         #expect(guardian.check([("loss D", 0.7), ("loss G", 1.1)], step: 1) == .healthy)
         let verdict = guardian.check([("loss D", 0.7), ("loss G", .nan)], step: 2)
-        #expect(verdict == .notFinite(loss: "loss G", value: .nan, step: 2) || verdict.explanation?.hasPrefix("loss G became nan at step 2") == true)
         #expect(verdict.explanation == "loss G became nan at step 2: a step was so large the numbers overflowed. This usually means the learning rate is too high — try a tenth of it.")
     }
 
@@ -58,6 +57,7 @@ struct TrainingDisplayTests {
     final class Scale: Layer {
         let weight = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
         var isTraining = true
+        var shapeContract: ShapeContract { .keepsWidth }
         var parameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
         func callAsFunction(_ input: Tensor) throws -> Tensor { try input * weight }
         var description: String { "Scale" }

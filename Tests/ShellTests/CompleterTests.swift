@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Shell
 
 /// Completion is worked out from the line and cursor alone, so it is tested without a terminal.
-struct CompleterTests {
+@Suite(.temporaryFolders) struct CompleterTests {
     /// A session with a few variables, and a folder with known files for path completion.
     static func makeCompleter() throws -> Completer {
         let session = makeSession()
         transcript(session, ["let noise = randn([2, 3])", "var rate = 0.1", "let names = [1, 2]"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-completion-\(UUID().uuidString)")
+        let folder = try temporaryFolder("completion")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs/first"), withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: folder.appendingPathComponent("model.safetensors").path, contents: Data())
         FileManager.default.createFile(atPath: folder.appendingPathComponent(".hidden").path, contents: Data())
@@ -19,17 +20,17 @@ struct CompleterTests {
     static let cases: [(line: String, replaceFrom: Int, candidates: [String])] = [
         ("ze|", 0, ["zeros"]),
         ("no|", 0, ["noise"]),
-        ("v|", 0, ["var", "vars"]),
+        ("v|", 0, ["var", "vars", "verify"]),
         ("let x = ra|", 8, ["randn", "rate"]),
         ("noise.sh|", 6, ["shape"]),
         ("noise.re|", 6, ["relu(", "reshape("]),
         ("names.|", 6, ["count"]),
-        ("randn([2], m|", 11, ["mean: ", "mseLoss"]),
-        ("randn([2], st|", 11, ["std: "]),
+        ("randn([2], m|", 11, ["markPictures", "mean: ", "mseLoss"]),
+        ("randn([2], st|", 11, ["std: ", "strip"]),
         ("noise.reshape(n|", 14, ["names", "noise"]),
         // Labels belong to the innermost open call: inside zeros( there are none.
-        ("randn(zeros([1]), st|", 18, ["std: "]),
-        ("randn(zeros(s|", 12, ["sample", "save", "seed", "show", "sqrt", "swap"]),
+        ("randn(zeros([1]), st|", 18, ["std: ", "strip"]),
+        ("randn(zeros(s|", 12, ["sample", "save", "seed", "show", "spectralDetector", "spectrum", "sqrt", "strip", "swap"]),
         ("Conv2d(3, 8, k|", 13, ["kernel: "]),
         ("let m = Lin|", 8, ["Linear"]),
         ("help ze|", 5, ["zeros"]),

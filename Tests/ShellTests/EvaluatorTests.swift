@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 import Models
 @testable import Shell
 
 /// Each line is typed into a fresh session; the expected text is exactly what the prompt prints.
-struct EvaluatorTests {
+@Suite(.temporaryFolders) struct EvaluatorTests {
     static let values: [(line: String, printed: String)] = [
         ("1 + 2 * 3", "7"),
         ("(1 + 2) * 3", "9"),
@@ -222,13 +223,17 @@ struct EvaluatorTests {
 
     @Test func nestingIsBounded() {
         let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
-        #expect(evaluateLine(deep).hasPrefix("error: brackets nest more than 64 deep"))
+        #expect(evaluateLine(deep) == """
+            error: brackets nest more than 64 deep — split this into several lines with let
+              \(deep)
+            \(String(repeating: " ", count: 66))^
+            """)
     }
 }
 
 /// `help NAME` shows an example for every built-in; each must run as printed, so help never
 /// teaches something that fails. (Examples that write files write into a temporary folder.)
-struct HelpExampleTests {
+@Suite(.temporaryFolders) struct HelpExampleTests {
     static let names = BuiltinRegistry.standard().names
 
     @Test(arguments: names)
@@ -242,7 +247,7 @@ struct HelpExampleTests {
 }
 
 /// What the next prompt starts with: a lesson's suggestion first, else the last error's fix.
-struct SuggestionTests {
+@Suite(.temporaryFolders) struct SuggestionTests {
     @Test func aLessonSuggestionWinsOverACorrection() {
         let session = makeSession()
         let reply = session.enter("Sqrt(4)")

@@ -1,10 +1,11 @@
 import Engine
 import Testing
+import TestSupport
 @testable import Shell
 
 /// Thousands of random and malformed lines must never crash the shell or lose a variable:
 /// a crash would take a learner's whole session with it.
-struct FuzzTests {
+@Suite(.temporaryFolders) struct FuzzTests {
     /// Pieces that combine into plausible and implausible lines alike.
     static let fragments = [
         "let", "var", "a", "b", "=", "(", ")", "[", "]", ",", ":", ".", "+", "-", "*", "/", " ",

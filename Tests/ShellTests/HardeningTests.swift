@@ -1,23 +1,22 @@
 import Engine
 import Foundation
 import Testing
+import TestSupport
 @testable import Shell
 
 /// What a hostile or careless script must not do to a session: grow a value without bound,
 /// nest it past any recursion, take quadratic time over continuation lines, write a file as
 /// the session folder or through a link out of it. Each class has its exact message.
-struct HardeningTests {
-    /// A session whose folder is removed when the test ends.
+@Suite(.temporaryFolders) struct HardeningTests {
+    /// A session in a fresh folder, removed when the test ends (`.temporaryFolders`).
     final class TemporarySession {
         let session: Session
         let folder: URL
         init(scripted: Bool = false) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("lab-hardening-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            folder = try temporaryFolder("hardening")
             session = Session(outputFolder: folder)
             if scripted { session.context.writePolicy = .insideOutputFolder }
         }
-        deinit { try? FileManager.default.removeItem(at: folder) }
     }
 
     @Test func doublingAListStopsAtTheBudgetAndPrintsElided() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 import Models
 @testable import Shell
 
 /// Layers and models at the prompt: building, checking, running, summarising, saving.
-struct LayerEvaluationTests {
+@Suite(.temporaryFolders) struct LayerEvaluationTests {
     static let mlp = "let mlp = Sequential(Linear(784, 128), ReLU(), Linear(128, 10))"
 
     @Test func aModelPrintsAsATableOfLayers() {
@@ -27,12 +28,31 @@ struct LayerEvaluationTests {
         ])
         #expect(printed.hasSuffix("""
             Sequential: 4 layers, 905 parameters (3.5 KiB)
-              #  layer                                                 output shape  parameters
-              0  Conv2d(3, 8, kernel_size=(4, 4), stride=(2, 2), pad…  [1, 8, 8, 8]  392
-              1  LeakyReLU(negative_slope=0.2)                         [1, 8, 8, 8]  0
-              2  Flatten(start_dim=1, end_dim=-1)                      [1, 512]      0
-              3  Linear(in_features=512, out_features=1, bias=True)    [1, 1]        513
+              #  layer                                                            output shape  parameters
+              0  Conv2d(3, 8, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))  [1, 8, 8, 8]  392
+              1  LeakyReLU(negative_slope=0.2)                                    [1, 8, 8, 8]  0
+              2  Flatten(start_dim=1, end_dim=-1)                                 [1, 512]      0
+              3  Linear(in_features=512, out_features=1, bias=True)               [1, 1]        513
             """))
+    }
+
+    /// On a narrow terminal the layer column gives way: descriptions are cut with "…" to fit.
+    @Test func summaryFitsANarrowTerminal() {
+        let session = makeSession()
+        session.context.displayWidth = 72
+        let printed = transcript(session, [
+            "let d = Sequential(Conv2d(3, 8, kernel: 4, stride: 2, padding: 1), Flatten(), Linear(512, 1))",
+            "d.summary(input: [1, 3, 16, 16])",
+        ])
+        #expect(printed == """
+            d = Sequential (905 parameters)
+            Sequential: 3 layers, 905 parameters (3.5 KiB)
+              #  layer                                      output shape  parameters
+              0  Conv2d(3, 8, kernel_size=(4, 4), stride=…  [1, 8, 8, 8]  392
+              1  Flatten(start_dim=1, end_dim=-1)           [1, 512]      0
+              2  Linear(in_features=512, out_features=1, …  [1, 1]        513
+            """)
+        #expect(printed.split(separator: "\n").allSatisfy { $0.count <= 72 })
     }
 
     static let values: [(lines: [String], printed: String)] = [
@@ -117,14 +137,23 @@ struct LayerEvaluationTests {
         #expect(session.context.hasUnsavedWork)
         transcript(session, ["load(b, \"a.safetensors\")"])
         #expect(transcript(session, ["(a.weight - b.weight).abs().sum()"]) == "0")
-        #expect(transcript(session, ["load(b, \"missing.safetensors\")"]).hasPrefix("error: missing.safetensors: no such file"))
+        #expect(transcript(session, ["load(b, \"missing.safetensors\")"]) == """
+            error: missing.safetensors: no such file (looked here and in \(folder))
+              load(b, "missing.safetensors")
+                      ^~~~~~~~~~~~~~~~~~~~~
+            """)
     }
 
     @Test func scriptsMayNotWriteOutsideTheOutputFolder() {
         let session = makeSession()
         session.context.writePolicy = .insideOutputFolder
         let printed = transcript(session, ["save(Linear(1, 1), \"../escape.safetensors\")"])
-        #expect(printed.hasPrefix("error: scripts may only write inside the session folder"))
+        #expect(printed == """
+            error: scripts may only write inside the session folder \(session.context.outputFolder.path), \
+            not ../escape.safetensors — use a plain file name
+              save(Linear(1, 1), "../escape.safetensors")
+              ^~~~
+            """)
     }
 
     @Test func earlierFilesAreNeverOverwritten() throws {
@@ -153,7 +182,7 @@ struct LayerEvaluationTests {
 }
 
 /// The lessons' two-part models: named halves reachable with a dot, saved under PyTorch names.
-struct TwoPartModelTests {
+@Suite(.temporaryFolders) struct TwoPartModelTests {
     @Test func halvesAreMembers() {
         let printed = transcript(makeSession(), ["let ae = Autoencoder(latent: 8, width: 4)", "ae.encoder.count",
                                                  "ae.encoder(zeros([2, 3, 32, 32])).shape", "ae(zeros([1, 3, 32, 32])).shape"])
@@ -164,10 +193,9 @@ struct TwoPartModelTests {
         let printed = transcript(makeSession(), ["let gan = DCGAN(latent: 16, width: 8)", "gan"])
         let lines = printed.components(separatedBy: "\n")
         #expect(lines.count == 5)
-        #expect(lines[1].hasPrefix("DCGAN: 2 parts, "))
-        #expect(lines[3].hasPrefix("  0  generator: Sequential(…)"))
-        #expect(lines[3].contains("[1, 3, 32, 32]"))
-        #expect(lines[4].hasPrefix("  1  discriminator: Sequential(…)"))
+        #expect(lines[1] == "DCGAN: 2 parts, 30,160 parameters (117.8 KiB)")
+        #expect(lines[3] == "  0  generator: Sequential(…)      [1, 3, 32, 32]  18,928")
+        #expect(lines[4] == "  1  discriminator: Sequential(…)  [1, 1]          11,232")
     }
 
     /// Experiments' GANTrainer at the prompt: training the same GAN again continues its run and

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Imaging
 @testable import Shell
 
 /// The terminal picture encoders produce exact bytes, so they are checked byte for byte.
 struct PictureEncoderTests {
     /// 2×2: red, green on top; blue, white below.
-    static let square = Picture(width: 2, height: 2, pixels: [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255])
+    static let square = Picture(Image(width: 2, height: 2, channels: 3, pixels: [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255]))
 
     @Test func halfBlocksPutTheTopPixelInFrontAndTheBottomBehind() {
         let text = HalfBlockEncoder.encode(Self.square, maxColumns: 80, preferredColumns: 2)
@@ -20,7 +21,7 @@ struct PictureEncoderTests {
     }
 
     @Test func halfBlocksShrinkWidePicturesToFit() {
-        let wide = Picture(width: 100, height: 10, pixels: Array(repeating: 128, count: 100 * 10 * 3))
+        let wide = Picture(Image(width: 100, height: 10, channels: 3, pixels: Array(repeating: 128, count: 100 * 10 * 3)))
         let rows = HalfBlockEncoder.encode(wide, maxColumns: 50).split(separator: "\n")
         #expect(rows.count == 3)  // 50 columns × 5 pixel rows → 3 character rows, the last half empty
         #expect(rows.allSatisfy { $0.filter { $0 == "▀" }.count == 50 })
@@ -34,7 +35,7 @@ struct PictureEncoderTests {
     }
 
     @Test func kittySplitsLargeImagesIntoChunks() {
-        let big = Picture(width: 64, height: 64, pixels: Array(repeating: 7, count: 64 * 64 * 3))
+        let big = Picture(Image(width: 64, height: 64, channels: 3, pixels: Array(repeating: 7, count: 64 * 64 * 3)))
         let text = InlineImageEncoder.kitty(big)
         // 12288 bytes → 16384 base64 characters → four chunks of 4096.
         #expect(text.components(separatedBy: "\u{1B}_G").count - 1 == 4)

@@ -1,11 +1,12 @@
 import Foundation
 import Shell
+import Testing
+import TestSupport
 
-/// A session writing into a fresh temporary folder, for tests that need no terminal.
-func makeSession() -> Session {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("lab-tests-\(UUID().uuidString)")
-    return Session(outputFolder: folder)
+/// A session writing into a fresh temporary folder, for tests that need no terminal. The
+/// session makes the folder when it first writes; the suite's `.temporaryFolders` trait removes it.
+func makeSession(sourceLocation: SourceLocation = #_sourceLocation) -> Session {
+    Session(outputFolder: temporaryPath("session", sourceLocation: sourceLocation))
 }
 
 /// Runs lines through a session and returns everything it printed, errors included, one
@@ -24,7 +25,16 @@ func transcript(_ session: Session, _ lines: [String]) -> String {
     return printed.joined(separator: "\n")
 }
 
+/// `text` with what changes from run to run replaced by placeholders, so that a training's report
+/// can be compared exactly: the duration in "trained to step N in 3s." becomes `<time>`, and
+/// a session's temporary folder becomes `<session>`.
+func withoutTimesAndFolders(_ text: String) -> String {
+    text.replacingOccurrences(of: #"(trained to step \d+ in )[0-9hms]+\."#, with: "$1<time>.", options: .regularExpression)
+        .replacingOccurrences(of: #"/[^ ]*/deepfake-lab-tests-[^/ ]+/session-[^/ ]+"#, with: "<session>",
+                              options: .regularExpression)
+}
+
 /// The output of a single line in a new session.
-func evaluateLine(_ line: String) -> String {
-    transcript(makeSession(), [line])
+func evaluateLine(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    transcript(makeSession(sourceLocation: sourceLocation), [line])
 }

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Imaging
 import Models
+import Testing
 
 /// Shared fixtures of the experiments tests: the pair-32 dataset, read once, and tiny models
 /// that train in milliseconds so the tests check behaviour, not quality.
@@ -13,9 +14,10 @@ public enum ExperimentsFixtures {
     /// pair-32 (A, B, held-out A with their answers); nil only if the folder is missing.
     public static let pairs: FaceSwapData? = try? FaceSwapData.load(datasets.appendingPathComponent("pair-32").path)
 
-    /// A fresh folder for one test's files.
-    public static func folder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("lab-experiments-\(UUID().uuidString)")
+    /// A fresh folder path for one training run's files, made by the run and removed when the
+    /// test ends (the suite needs the `.temporaryFolders` trait).
+    public static func folder(sourceLocation: SourceLocation = #_sourceLocation) -> URL {
+        temporaryPath("experiments", sourceLocation: sourceLocation)
     }
 
     /// A short run's settings: small batches, a few steps, seeded.

@@ -42,6 +42,21 @@ final class WorkerPool: @unchecked Sendable {
     /// ticket's release/acquire orders the two).
     private var job: ((Int) -> Void)?
 
+    /// A test's view of what the workers did for it: the jobs they shared and the pieces those had.
+    /// Only `perform`'s parallel path writes to it, so a test can tell a loop or a product that was
+    /// really split among threads from one that quietly ran on a single thread (too small, or
+    /// the workers busy with another test's job).
+    final class DispatchLog: @unchecked Sendable {
+        let jobs = Atomic<Int>(0)
+        let pieces = Atomic<Int>(0)
+        init() {}
+    }
+
+    /// The calling task's log, set by a test with `WorkerPool.$log.withValue(DispatchLog()) { … }`;
+    /// nil (nothing recorded) everywhere else. It is read only once work is being handed to the
+    /// workers, never on the single-threaded path.
+    @TaskLocal static var log: DispatchLog?
+
     /// Runs `body(0)` … `body(pieces − 1)` concurrently, piece 0 on the calling thread, and
     /// returns when all are done.
     func perform(pieces: Int, _ body: (Int) -> Void) {
@@ -54,6 +69,10 @@ final class WorkerPool: @unchecked Sendable {
             return
         }
         defer { busy.store(false, ordering: .releasing) }
+        if let log = Self.log {
+            log.jobs.add(1, ordering: .relaxed)
+            log.pieces.add(pieces, ordering: .relaxed)
+        }
         while workers.count < pieces - 1 { startWorker(index: workers.count + 1) }
         withoutActuallyEscaping(body) { body in
             job = body

@@ -9,6 +9,7 @@
 /// 1 for active units, so it does not shrink as it flows back. Nair and Hinton (2010).
 public final class ReLU: Layer {
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.relu() }
     public var description: String { "ReLU()" }
@@ -20,6 +21,7 @@ public final class ReLU: Layer {
 public final class LeakyReLU: Layer {
     public let negativeSlope: Float
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
     public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.leakyRelu(negativeSlope) }
     public var description: String { "LeakyReLU(negative_slope=\(negativeSlope))" }
@@ -29,6 +31,7 @@ public final class LeakyReLU: Layer {
 /// prefer raw logits with `binaryCrossEntropyWithLogits`, which is stable where σ saturates.
 public final class Sigmoid: Layer {
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.sigmoid() }
     public var description: String { "Sigmoid()" }
@@ -38,6 +41,7 @@ public final class Sigmoid: Layer {
 /// live in [−1, 1].
 public final class Tanh: Layer {
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.tanh() }
     public var description: String { "Tanh()" }
@@ -48,6 +52,7 @@ public final class Tanh: Layer {
 /// so it needs no `threshold` switch to the identity as PyTorch's does (the two differ by < 3e-9).
 public final class Softplus: Layer {
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
     public init() {}
     public func callAsFunction(_ input: Tensor) throws -> Tensor { input.softplus() }
     public var description: String { "Softplus()" }

@@ -72,6 +72,11 @@ public class BatchNorm: Layer {
         [("running_mean", runningMean), ("running_var", runningVar), ("num_batches_tracked", numBatchesTracked)]
     }
 
+    /// Needs and keeps `numFeatures` along axis 1: features after a Linear, channels after a Conv2d.
+    public var shapeContract: ShapeContract {
+        ShapeContract(expects: ranks == [4] ? .channels(numFeatures) : .features(numFeatures), produces: .keep)
+    }
+
     public var description: String {
         "\(name)(\(numFeatures), eps=\(epsilon), momentum=\(momentum), affine=True, track_running_stats=True)"
     }

@@ -19,6 +19,8 @@ public final class Conv2d: Layer {
     /// [O], or nil when built with `bias: false` (as before a BatchNorm, which has its own shift).
     public let bias: Tensor?
     public var isTraining = true
+    public var shapeContract: ShapeContract { ShapeContract(expects: .channels(inChannels), produces: .set(.channels(outChannels)),
+                      exampleSizes: [32, 64, 28, 16, 128]) }
 
     /// - Parameters:
     ///   - inChannels: C, channels of the input (3 for RGB).

@@ -24,6 +24,8 @@ public final class ConvTranspose2d: Layer {
     /// [Cout], or nil when built with `bias: false`.
     public let bias: Tensor?
     public var isTraining = true
+    public var shapeContract: ShapeContract { ShapeContract(expects: .channels(inChannels), produces: .set(.channels(outChannels)),
+                      exampleSizes: [1, 4, 8, 16, 32]) }
 
     /// - Parameters:
     ///   - inChannels: Cin, channels of the input.

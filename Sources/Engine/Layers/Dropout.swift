@@ -17,6 +17,7 @@
 public final class Dropout: Layer {
     public let p: Float
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
 
     public init(p: Float = 0.5) throws {
         guard p >= 0, p <= 1 else {

@@ -13,6 +13,7 @@
 public final class Dropout2d: Layer {
     public let probability: Float
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
 
     /// - Parameter p: the probability of zeroing a channel, in [0, 1).
     public init(p: Float = 0.5) throws {

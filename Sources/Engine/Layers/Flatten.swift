@@ -13,6 +13,7 @@
 public final class Flatten: Layer {
     public let startDim: Int
     public var isTraining = true
+    public var shapeContract: ShapeContract { .unknown }
 
     public init(startDim: Int = 1) { self.startDim = startDim }
 

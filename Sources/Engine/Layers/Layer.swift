@@ -17,6 +17,8 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     /// Training mode (dropout active, batch statistics) or evaluation mode. Set it through
     /// `train()` / `eval()`, which reach every descendant; there is no global flag.
     var isTraining: Bool { get set }
+    /// The sizes it needs and produces along axis 1, known without running it (see `ShapeContract`).
+    var shapeContract: ShapeContract { get }
 }
 
 extension Layer {
@@ -56,5 +58,18 @@ extension Layer {
     /// Forgets the gradients of every parameter (call before each backward pass).
     public func zeroGrad() {
         for (_, tensor) in namedParameters() { tensor.zeroGrad() }
+    }
+}
+
+extension Layer {
+    /// Runs `body` in evaluation mode without recording gradients, then restores the mode: what
+    /// PyTorch writes as `model.eval()` plus `with torch.no_grad():`. Drawing samples or measuring
+    /// a model must not move BatchNorm's running statistics or turn dropout on, and nothing
+    /// computed here will be trained through.
+    public func inference<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let wasTraining = isTraining
+        eval()
+        defer { if wasTraining { train() } }
+        return try GradientMode.withoutGradients(body)
     }
 }

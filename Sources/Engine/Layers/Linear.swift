@@ -27,6 +27,7 @@ public final class Linear: Layer {
     /// `[outFeatures]`, or nil when made with `bias: false`.
     public let bias: Tensor?
     public var isTraining = true
+    public var shapeContract: ShapeContract { ShapeContract(expects: .features(inFeatures), produces: .set(.features(outFeatures))) }
 
     public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true) throws {
         guard inFeatures > 0, outFeatures > 0 else {

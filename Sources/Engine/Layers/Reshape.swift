@@ -10,6 +10,7 @@
 public final class Reshape: Layer {
     public let shape: [Int]
     public var isTraining = true
+    public var shapeContract: ShapeContract { .unknown }
 
     public init(_ shape: [Int]) throws {
         guard shape.filter({ $0 == -1 }).count <= 1, shape.allSatisfy({ $0 > 0 || $0 == -1 }) else {

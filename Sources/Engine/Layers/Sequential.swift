@@ -13,6 +13,7 @@ public final class Sequential: Layer {
     /// The layers, in order.
     public private(set) var layers: [any Layer]
     public var isTraining = true
+    public var shapeContract: ShapeContract { .chain(layers.map(\.shapeContract)) }
 
     /// `Sequential(Linear(2, 8), ReLU(), Linear(8, 1))`.
     public init(_ layers: any Layer...) { self.layers = layers }

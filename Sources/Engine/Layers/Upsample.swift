@@ -10,6 +10,7 @@ public final class Upsample: Layer {
     public let scaleFactor: Float
     public let mode: UpsamplingMode
     public var isTraining = true
+    public var shapeContract: ShapeContract { .keepsWidth }
 
     /// - Parameters:
     ///   - scaleFactor: the enlargement of height and width, e.g. 2.

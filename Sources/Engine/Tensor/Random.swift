@@ -11,15 +11,8 @@ public struct RandomGenerator: RandomNumberGenerator {
 
     public init(seed: UInt64) {
         // SplitMix64 spreads any seed, even 0, over the four state words.
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
+        var seeder = SplitMix64(seed: seed)
+        state = (seeder.next(), seeder.next(), seeder.next(), seeder.next())
     }
 
     public mutating func next() -> UInt64 {

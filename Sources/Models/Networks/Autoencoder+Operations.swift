@@ -21,14 +21,6 @@ extension Autoencoder {
             return try decode(lerpRows(codes, steps: steps))
         }
     }
-
-    /// Runs `body` in evaluation mode without gradients, restoring the mode afterwards.
-    public func inference<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let wasTraining = isTraining
-        eval()
-        defer { if wasTraining { train() } }
-        return try GradientMode.withoutGradients(body)
-    }
 }
 
 /// A single picture `[C, H, W]` as a batch of one; a batch of one unchanged.

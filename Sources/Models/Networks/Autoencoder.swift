@@ -27,6 +27,7 @@ public final class Autoencoder: Layer {
     public let encoder: Sequential
     public let decoder: Sequential
     public var isTraining = true
+    public var shapeContract: ShapeContract { .chain(children.map(\.layer.shapeContract)) }
 
     /// Side of the square pictures this model takes.
     public static let imageSize = 32

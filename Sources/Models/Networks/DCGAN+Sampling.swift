@@ -16,10 +16,7 @@ extension DCGAN {
     /// statistics gathered in training, so each face depends on its own z alone, not on which
     /// other faces share the batch. No gradients are recorded.
     public func sample(noise z: Tensor) throws -> Tensor {
-        let wasTraining = generator.isTraining
-        generator.eval()
-        defer { if wasTraining { generator.train() } }
-        return try GradientMode.withoutGradients { try generate(z) }
+        try generator.inference { try generate(z) }
     }
 
     /// `steps` faces along the arc from z₁ to z₂ (each `[latent]`, `[1, latent]` or
@@ -38,7 +35,7 @@ extension DCGAN {
         guard (2...64).contains(steps) else {
             throw EngineError.invalidArgument(op: "interpolate", message: "steps must be between 2 and 64, not \(steps)")
         }
-        let a = first.data.map(Double.init), b = second.data.map(Double.init)
+        let a = first.data.map { Double($0) }, b = second.data.map { Double($0) }
         let norms = (a.reduce(0) { $0 + $1 * $1 }.squareRoot(), b.reduce(0) { $0 + $1 * $1 }.squareRoot())
         let cosine = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } / max(norms.0 * norms.1, 1e-12)
         let theta = Foundation.acos(min(1, max(-1, cosine)))

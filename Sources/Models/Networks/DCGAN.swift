@@ -23,41 +23,67 @@ import Engine
 ///
 /// The discriminator ends in a logit, not a probability: the loss takes logits (see
 /// `binaryCrossEntropyWithLogits` for why).
+///
+/// `upsampling: .nearestThenConvolution` swaps each stride-2 transposed convolution for
+/// `Upsample(×2, nearest) · Conv2d(k3 p1)` (Odena, Dumoulin & Olah, "Deconvolution and
+/// checkerboard artifacts", Distill 2016). A stride-2 transposed convolution with a 4×4 kernel
+/// paints every output pixel from an uneven mix of kernel taps, a pattern that repeats every
+/// 2 pixels and shows as bright spots at the edge of the spectrum; resize-then-convolve does not
+/// (the Detection module's spectra show the difference).
 public final class DCGAN: Layer {
+    /// How the generator doubles its resolution.
+    public enum Upsampling: String, Sendable, CaseIterable {
+        case transposedConvolution
+        case nearestThenConvolution
+    }
     /// Length of the noise vector z.
     public let latent: Int
     /// Channels of the discriminator's first layer and the generator's last hidden one.
     public let width: Int
+    public let upsampling: Upsampling
     public let generator: Sequential
     public let discriminator: Sequential
     public var isTraining = true
+    /// Two networks behind one call: sizes are known only when it runs.
+    public var shapeContract: ShapeContract { .unknown }
 
     /// - Parameters:
     ///   - latent: length of z (64, as benchmark W3).
     ///   - width: w above (32).
-    public init(latent: Int = 64, width: Int = 32) throws {
+    ///   - upsampling: the generator's ×2 steps (transposed convolutions, as the paper).
+    ///   - bias: give every convolution a bias. Off for the lessons (BatchNorm cancels it, see
+    ///     above); on for benchmark W3, whose layers are written as PyTorch's defaults.
+    public init(latent: Int = 64, width: Int = 32, upsampling: Upsampling = .transposedConvolution,
+                bias: Bool = false) throws {
         guard (1...1024).contains(latent), (1...256).contains(width) else {
             throw EngineError.invalidArgument(op: "DCGAN", message:
                 "latent must be in 1...1024 and width in 1...256, got latent \(latent), width \(width)")
         }
         self.latent = latent
         self.width = width
+        self.upsampling = upsampling
         let w = width
+        /// One ×2 step from `inputs` to `outputs` channels.
+        func doubling(_ inputs: Int, _ outputs: Int) throws -> [any Layer] {
+            switch upsampling {
+            case .transposedConvolution:
+                return [try ConvTranspose2d(inputs, outputs, kernelSize: 4, stride: 2, padding: 1, bias: bias)]
+            case .nearestThenConvolution:
+                return [Upsample(scaleFactor: 2, mode: .nearest), try Conv2d(inputs, outputs, kernelSize: 3, padding: 1, bias: bias)]
+            }
+        }
         generator = Sequential(
-            try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: false),
-            try BatchNorm2d(4 * w), ReLU(),
-            try ConvTranspose2d(4 * w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
-            try BatchNorm2d(2 * w), ReLU(),
-            try ConvTranspose2d(2 * w, w, kernelSize: 4, stride: 2, padding: 1, bias: false),
-            try BatchNorm2d(w), ReLU(),
-            try ConvTranspose2d(w, 3, kernelSize: 4, stride: 2, padding: 1, bias: false), Tanh())
+            [try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: bias), try BatchNorm2d(4 * w), ReLU()]
+            + (try doubling(4 * w, 2 * w)) + [try BatchNorm2d(2 * w), ReLU()]
+            + (try doubling(2 * w, w)) + [try BatchNorm2d(w), ReLU()]
+            + (try doubling(w, 3)) + [Tanh()])
         discriminator = Sequential(
-            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: false), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: bias), LeakyReLU(negativeSlope: 0.2),
+            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(2 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: false),
+            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
             try BatchNorm2d(4 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: false), Flatten())
+            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: bias), Flatten())
         Self.initialiseWeights(generator)
         Self.initialiseWeights(discriminator)
     }
@@ -99,6 +125,7 @@ public final class DCGAN: Layer {
     }
 
     public var description: String {
-        modelDescription("DCGAN(latent=\(latent), width=\(width))", children)
+        let variant = upsampling == .transposedConvolution ? "" : ", upsampling=nearest+conv"
+        return modelDescription("DCGAN(latent=\(latent), width=\(width)\(variant))", children)
     }
 }

@@ -20,6 +20,7 @@ public final class FaceClassifier: Layer {
     public let width: Int
     public let network: Sequential
     public var isTraining = true
+    public var shapeContract: ShapeContract { .chain(children.map(\.layer.shapeContract)) }
 
     /// - Parameter width: channels of the first convolution (16 by default).
     public init(width: Int = 16) throws {
@@ -41,10 +42,7 @@ public final class FaceClassifier: Layer {
     /// The probability of "yes" for each picture, in evaluation mode (dropout off) and without
     /// recording gradients.
     public func probabilities(_ images: Tensor) throws -> [Float] {
-        let wasTraining = isTraining
-        eval()
-        defer { if wasTraining { train() } }
-        return try GradientMode.withoutGradients { try self(images).sigmoid().data }
+        try inference { try self(images).sigmoid().data }
     }
 
     public var children: [(name: String, layer: any Layer)] { [("network", network)] }

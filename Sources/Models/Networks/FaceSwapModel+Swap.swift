@@ -7,10 +7,7 @@ extension FaceSwapModel {
     /// decoder. `swap(aFaces, to: .b)` is the deepfake; `swap(aFaces, to: .a)` is A's own
     /// reconstruction. Runs in evaluation mode, without gradients.
     public func swap(_ faces: Tensor, to person: Person = .b) throws -> Tensor {
-        let wasTraining = isTraining
-        eval()
-        defer { if wasTraining { train() } }
-        return try GradientMode.withoutGradients { try self(faces, as: person) }
+        try inference { try self(faces, as: person) }
     }
 
     /// Grades the swap A→B on the held-out A pictures against their true answers (see `SwapScore`),

@@ -29,6 +29,8 @@ public final class FaceSwapModel: Layer {
     public let decoderA: Sequential
     public let decoderB: Sequential
     public var isTraining = true
+    /// Two networks behind one call: sizes are known only when it runs.
+    public var shapeContract: ShapeContract { .unknown }
 
     /// - Parameters:
     ///   - latent: numbers in the shared code (128 by default: pose, expression and light of

@@ -11,7 +11,7 @@ import Foundation
 /// Every `sampleEvery` steps it writes `autoencoder-step-NNNNNN.png`: the same 8 held-out faces
 /// (top row) above their reconstructions (bottom row). Held-out faces were never trained on, so
 /// a good reconstruction shows the model learned faces, not these pictures.
-public final class AutoencoderTrainer: TrainingProcedure {
+public final class AutoencoderTrainer: Trainer {
     /// Measured (release build, 2 threads, a shared 2-core machine): 14–22 steps/s; faces with
     /// the right hair and skin at step 100–200 (5–15 s), background colours by step 500;
     /// 600 steps in 27–50 s, loss ≈ 0.002, held-out PSNR 27.2 dB, SSIM 0.84. η = 2e-3 beat 1e-3
@@ -44,21 +44,13 @@ public final class AutoencoderTrainer: TrainingProcedure {
         optimizer = try Adam.forTraining(model, config)
     }
 
-    /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
-    public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
-                      interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
-        try config.validate()
+    public func applySettings() throws {
         // Apply what the learner changed since the last call.
         batches.setBatchSize(config.batchSize)
         optimizer = try optimizer.following(config, for: model)
         model.train()
-        return try TrainingLoop.run(self, config: config, state: &state, output: folder,
-                                    observer: observer, interruptRequested: interruptRequested)
     }
 
-    /// Steps taken so far, over all `train` calls.
-    public var stepsDone: Int { state.stepsDone }
-    public var history: LossHistory { state.history }
 
     // MARK: TrainingProcedure
 
@@ -73,7 +65,7 @@ public final class AutoencoderTrainer: TrainingProcedure {
         let loss = try mseLoss(model(faces), faces)
         try loss.backward()
         optimizer.step()
-        return [Double(loss.item)]
+        return [Double(shortest: loss.item)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

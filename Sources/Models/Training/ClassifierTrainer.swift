@@ -19,7 +19,7 @@ import Foundation
 /// Reported each step: the loss and the batch's accuracy. Every `sampleEvery` steps it writes
 /// `classifier-step-NNNNNN.png`: 16 held-out pictures, each captioned with the predicted
 /// probability of "yes" and an `x` where the answer is wrong.
-public final class ClassifierTrainer: TrainingProcedure {
+public final class ClassifierTrainer: Trainer {
     /// Measured to beat the base rate clearly within a minute on 2 CPU cores (see above).
     public static let defaultConfig = TrainingConfig(learningRate: 1e-3, batchSize: 64, steps: 300,
                                                      betas: (0.9, 0.999), seed: 0, sampleEvery: 100)
@@ -59,23 +59,18 @@ public final class ClassifierTrainer: TrainingProcedure {
         optimizer = try Adam.forTraining(model, config)
     }
 
-    /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
-    public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
-                      interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
-        try config.validate()
+    public func applySettings() throws {
         // Apply what the learner changed since the last call.
         batches.setBatchSize(config.batchSize)
         optimizer = try optimizer.following(config, for: model)
         model.train()
-        // Dropout draws from the lab's random source: a seeded source of its own keeps runs repeatable.
-        return try Random.withSeed(config.seed &+ UInt64(state.stepsDone)) {
-            try TrainingLoop.run(self, config: config, state: &state, output: folder,
-                                 observer: observer, interruptRequested: interruptRequested)
-        }
     }
 
-    public var stepsDone: Int { state.stepsDone }
-    public var history: LossHistory { state.history }
+    // Dropout draws from the lab's random source: a seeded source of its own keeps runs repeatable.
+    public func withTrainingRandomness<Result>(_ loop: () throws -> Result) throws -> Result {
+        try Random.withSeed(config.seed &+ UInt64(state.stepsDone), loop)
+    }
+
 
     /// The fraction of `images` whose label the model gets right (probability above ½ means "yes").
     public func accuracy(on images: Tensor, labels: [Float]) throws -> Double {
@@ -106,7 +101,7 @@ public final class ClassifierTrainer: TrainingProcedure {
         try loss.backward()
         optimizer.step()
         let correct = zip(logits.data, targets.data).filter { ($0 > 0) == ($1 == 1) }.count
-        return [Double(loss.item), Double(correct) / Double(targets.count)]
+        return [Double(shortest: loss.item), Double(correct) / Double(targets.count)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

@@ -14,7 +14,7 @@ import Foundation
 /// Every `sampleEvery` steps it writes `faceswap-step-NNNNNN.png`, four rows for the same 8
 /// held-out A faces: the faces; decoder A's reconstruction; the swap (decoder B); and the
 /// ground truth, B with exactly that expression, pose and light.
-public final class FaceSwapTrainer: TrainingProcedure {
+public final class FaceSwapTrainer: Trainer {
     /// Measured (release, 2 threads, shared 2-core machine): 10–17 steps/s (each step is a
     /// batch of A and a batch of B); person B recognisable in the swap row by step 100 (~9 s);
     /// 600 steps in 34–57 s, swap PSNR 21.3–21.9 dB, SSIM 0.79–0.82 against the true answers,
@@ -53,21 +53,14 @@ public final class FaceSwapTrainer: TrainingProcedure {
         optimizer = try Adam.forTraining(model, config)
     }
 
-    /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
-    public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
-                      interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
-        try config.validate()
+    public func applySettings() throws {
         // Apply what the learner changed since the last call.
         batchesA.setBatchSize(config.batchSize)
         batchesB.setBatchSize(config.batchSize)
         optimizer = try optimizer.following(config, for: model)
         model.train()
-        return try TrainingLoop.run(self, config: config, state: &state, output: folder,
-                                    observer: observer, interruptRequested: interruptRequested)
     }
 
-    public var stepsDone: Int { state.stepsDone }
-    public var history: LossHistory { state.history }
 
     // MARK: TrainingProcedure
 
@@ -83,7 +76,7 @@ public final class FaceSwapTrainer: TrainingProcedure {
         let lossB = try mseLoss(model(b, as: .b), b)
         try (lossA + lossB).backward()
         optimizer.step()
-        return [Double(lossA.item), Double(lossB.item)]
+        return [Double(shortest: lossA.item), Double(shortest: lossB.item)]
     }
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {

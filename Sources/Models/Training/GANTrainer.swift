@@ -17,7 +17,7 @@ import Foundation
 /// steady while the generator fails); D(x) ≈ 1 with D(G(z)) ≈ 0 for long means D has won.
 /// Every `sampleEvery` steps it writes `gan-step-NNNNNN.png`: 32 faces from the SAME 32 noise
 /// vectors, so the grids show how each imagined face develops.
-public final class GANTrainer: TrainingProcedure {
+public final class GANTrainer: Trainer {
     /// Tuned for a minute on 2 CPU cores. The paper's η = 2e-4 with batches of 64 is the safe
     /// recipe for long runs, but a minute allows only ~250 such steps: blobs, not faces. Batches
     /// of 32 take half the time, and η = 5e-4 (still with β₁ = 0.5) moves 2.5× as far per step.
@@ -61,22 +61,15 @@ public final class GANTrainer: TrainingProcedure {
         (try Adam.forTraining(model.generator, config), try Adam.forTraining(model.discriminator, config))
     }
 
-    /// Runs `config.steps` more steps (see `TrainingLoop` for Ctrl-C, the loss guard and files).
-    public func train(output folder: URL, observer: (TrainingEvent) -> Void = { _ in },
-                      interruptRequested: () -> Bool = Interrupt.consume) throws -> TrainingOutcome {
-        try config.validate()
+    public func applySettings() throws {
         // Apply what the learner changed since the last call.
         batches.setBatchSize(config.batchSize)
         if generatorOptimizer.differs(from: config) { try resetOptimizers() }
         generatorOptimizer.learningRate = config.learningRate
         discriminatorOptimizer.learningRate = config.learningRate
         model.train()
-        return try TrainingLoop.run(self, config: config, state: &state, output: folder,
-                                    observer: observer, interruptRequested: interruptRequested)
     }
 
-    public var stepsDone: Int { state.stepsDone }
-    public var history: LossHistory { state.history }
 
     // MARK: TrainingProcedure
 
@@ -111,7 +104,7 @@ public final class GANTrainer: TrainingProcedure {
         try lossG.backward()
         generatorOptimizer.step()
 
-        return [Double(lossD.item), Double(lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
+        return [Double(shortest: lossD.item), Double(shortest: lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
     }
 
     /// σ of each logit, averaged: the discriminator's mean belief that the batch is real.

@@ -9,6 +9,7 @@ public struct Builtin {
         case math = "Math"
         case training = "Training"
         case generation = "Using a trained model"
+        case detection = "Detection and provenance"
         case session = "Session"
     }
 
@@ -48,6 +49,7 @@ public struct BuiltinRegistry {
         registry.registerClassifier()
         registry.registerGeneration()
         registry.registerMath()
+        registry.registerDetection()
         registry.registerSession()
         return registry
     }
@@ -84,6 +86,8 @@ public struct BuiltinRegistry {
                 switch parameter.defaultValue {
                 case nil: break
                 case .nothing?: line += " (optional)"  // no default value to show: leaving it out is the default
+                // A summary that explains its own default ("default: the run's name") keeps it.
+                case _ where parameter.summary.contains("(default"): break
                 case let defaultValue?: line += " (default \(defaultValue.shortDescription))"
                 }
                 lines.append(line)

@@ -13,12 +13,7 @@ extension BuiltinRegistry {
         register(Function("trainAutoencoder", [
             .positional("model", "Layer", "an Autoencoder()"),
             .labelled("data", "String", default: .string("faces-32"), "the 32×32 face set; its held-out faces fill the sample grids"),
-            .labelled("lr", "Double", default: .number(Double(defaults.learningRate)), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(Double(defaults.steps)), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(Double(defaults.batchSize)), "faces per mini-batch"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches"),
-            .labelled("every", "Int", default: .number(Double(defaults.sampleEvery)), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "teaches an autoencoder to redraw faces through its small code") { arguments in
+        ] + Parameter.trainingKnobs(defaults, batch: "faces per mini-batch", seed: "picks the batches"), returns: "LossHistory", summary: "teaches an autoencoder to redraw faces through its small code") { arguments in
             guard let model = try arguments.layer("model") as? Autoencoder else {
                 throw arguments.invalid("model", "must be an Autoencoder — make one with Autoencoder()")
             }
@@ -31,7 +26,7 @@ extension BuiltinRegistry {
                     let (train, heldOut) = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path).split()
                     return try AutoencoderTrainer(model: model, faces: train, fixedFaces: heldOut, config: config, name: prefix)
                 }, update: { $0.config = config })
-            return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+            return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
         }, category: .training, example: "trainAutoencoder(Autoencoder(latent: 8, width: 4), steps: 2, batch: 4)")
     }
 }

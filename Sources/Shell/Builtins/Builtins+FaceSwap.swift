@@ -19,12 +19,8 @@ extension BuiltinRegistry {
         register(Function("trainFaceSwap", [
             .positional("model", "Layer", "a FaceSwap model"),
             .labelled("data", "String", default: .string("pair-32"), "the pair set of persons A and B"),
-            .labelled("lr", "Double", default: .number(Double(FaceSwapTrainer.defaultConfig.learningRate)), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(Double(FaceSwapTrainer.defaultConfig.steps)), "how many steps (each sees A and B)"),
-            .labelled("batch", "Int", default: .number(Double(FaceSwapTrainer.defaultConfig.batchSize)), "faces per person per step"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches"),
-            .labelled("every", "Int", default: .number(100), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "trains each decoder to redraw its own person, then scores the swap A → B") { arguments in
+        ] + Parameter.trainingKnobs(FaceSwapTrainer.defaultConfig, steps: "how many steps (each sees A and B)",
+                           batch: "faces per person per step", seed: "picks the batches"), returns: "LossHistory", summary: "trains each decoder to redraw its own person, then scores the swap A → B") { arguments in
             try trainFaceSwap(arguments)
         }, category: .training, example: "trainFaceSwap(FaceSwap(latent: 8, width: 4), steps: 2, batch: 2)")
 
@@ -58,5 +54,5 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
         }, update: { $0.config = config })
     var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
     run.extraLines = [try model.score(on: trainer.data).summary]
-    return .history(run)
+    return .object(run)
 }

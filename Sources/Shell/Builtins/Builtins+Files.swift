@@ -72,7 +72,6 @@ func showImages(_ tensor: Tensor, name: String, _ arguments: CallArguments, para
     let columns = min(8, Int(Double(images.count).squareRoot().rounded(.up)))
     let picture = images.count == 1 ? images[0].rgb() : try ImageGrid.make(images.map { $0.rgb() }, columns: columns).rgb()
     let url = try arguments.context.prepareWrite(to: name + ".png")
-    try PNGFile.write(picture, to: url.path)
-    arguments.context.pictures.append(Picture(width: picture.width, height: picture.height, pixels: picture.pixels, savedPath: url.path))
+    try arguments.context.writePicture(picture, to: url)
     return url
 }

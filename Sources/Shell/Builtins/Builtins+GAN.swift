@@ -12,14 +12,9 @@ extension BuiltinRegistry {
         register(Function("trainGAN", [
             .positional("gan", "Layer", "a DCGAN(): its generator and discriminator"),
             .labelled("data", "String", default: .string("faces-32"), "the 32×32 face set of real images"),
-            .labelled("lr", "Double", default: .number(Double(defaults.learningRate)), "Adam's learning rate for both networks"),
-            .labelled("betas", "[Double]", default: .list([.number(Double(defaults.betas.0)), .number(Double(defaults.betas.1))]),
-                      "Adam's decay rates; β1 = 0.5 steadies GANs"),
-            .labelled("steps", "Int", default: .number(Double(defaults.steps)), "how many rounds of the game"),
-            .labelled("batch", "Int", default: .number(Double(defaults.batchSize)), "real images per round"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches and the noise"),
-            .labelled("every", "Int", default: .number(Double(defaults.sampleEvery)), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "trains a GAN, showing loss D, loss G, D(x) and D(G(z)) as it goes") { arguments in
+        ] + Parameter.trainingKnobs(defaults, lr: "Adam's learning rate for both networks", betas: "Adam's decay rates; β1 = 0.5 steadies GANs",
+                           steps: "how many rounds of the game", batch: "real images per round", seed: "picks the batches and the noise"),
+           returns: "LossHistory", summary: "trains a GAN, showing loss D, loss G, D(x) and D(G(z)) as it goes") { arguments in
             try trainGAN(arguments)
         }, category: .training, example: "trainGAN(DCGAN(latent: 8, width: 4), steps: 2, batch: 4)")
     }
@@ -37,5 +32,5 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
             let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path)
             return try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
         }, update: { $0.config = config })
-    return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+    return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

@@ -45,7 +45,7 @@ extension BuiltinRegistry {
         register(Function("plot", [.positional("history", "LossHistory", "what train, trainGAN or trainFaceSwap returned"),
                                    .labelled("name", "String", default: .string(""), "the PNG's file name without .png (default: the run's, plus -plot)")],
                           returns: "Text", summary: "the loss curves as a PNG line plot and as sparklines in the terminal") { arguments in
-            guard case .history(let run) = arguments.value("history") else {
+            guard case .object(let run as TrainingRun) = arguments.value("history") else {
                 throw arguments.invalid("history", "must be what a training built-in returned, e.g. let run = train(…)")
             }
             let name = try arguments.string("name")

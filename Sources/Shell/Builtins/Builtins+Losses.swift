@@ -15,7 +15,7 @@ extension BuiltinRegistry {
         ]
         for (name, summary, loss, example) in losses {
             register(Function(name, pair, returns: "Double", summary: summary) { arguments in
-                .number(Double(try loss(try arguments.tensor("input"), try arguments.tensor("target")).item))
+                .number(Double(shortest: try loss(try arguments.tensor("input"), try arguments.tensor("target")).item))
             }, category: .losses, example: example)
         }
     }

@@ -14,9 +14,18 @@ extension BuiltinRegistry {
             return .layer(try Autoencoder(latent: latent, width: width))
         }, category: .models, example: "let ae = Autoencoder(latent: 32)")
         register(Function("DCGAN", [.labelled("latent", "Int", default: .number(64), "length of the noise vector z"),
-                                    .labelled("width", "Int", default: .number(32), "channels of the widest-resolution layer")],
+                                    .labelled("width", "Int", default: .number(32), "channels of the widest-resolution layer"),
+                                    .labelled("upsampling", "String", default: .string("transposed"),
+                                              "\"transposed\" (the paper's transposed convolutions) or \"nearest\" (resize, then convolve)")],
                           returns: "Layer", summary: "the lessons' DCGAN for 32×32 faces (generator, discriminator)") { arguments in
-            .layer(try DCGAN(latent: try arguments.integer("latent", in: 1...1024), width: try arguments.integer("width", in: 1...256)))
+            let upsampling: DCGAN.Upsampling
+            switch try arguments.string("upsampling") {
+            case "transposed": upsampling = .transposedConvolution
+            case "nearest": upsampling = .nearestThenConvolution
+            default: throw arguments.invalid("upsampling", "must be \"transposed\" or \"nearest\"")
+            }
+            return .layer(try DCGAN(latent: try arguments.integer("latent", in: 1...1024), width: try arguments.integer("width", in: 1...256),
+                                    upsampling: upsampling))
         }, category: .models, example: "let gan = DCGAN(latent: 64)")
     }
 }

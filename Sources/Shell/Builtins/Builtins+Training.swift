@@ -27,7 +27,7 @@ extension BuiltinRegistry {
             let count = min(requested, dataset.count)
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
             let faces = try dataset.subset(Array(0..<count))
-            return .dataset(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
+            return .object(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
                                     images: try faces.firstImages(count, range: range), range: range))
         }, category: .training, example: "let data = faces(\"faces-32\", count: 64)")
 
@@ -36,13 +36,9 @@ extension BuiltinRegistry {
             .labelled("inputs", "Tensor", "the examples, [N, …]"),
             .labelled("targets", "Tensor", "what the model should output for each, [N, …] (the inputs, for an autoencoder)"),
             .labelled("loss", "String", default: .string("mse"), "\"mse\", \"l1\" or \"bce\" (binary cross-entropy on logits)"),
-            .labelled("lr", "Double", default: .number(1e-3), "Adam's learning rate"),
-            .labelled("steps", "Int", default: .number(200), "how many mini-batches to learn from"),
-            .labelled("batch", "Int", default: .number(32), "examples per mini-batch (at most 4096)"),
-            .labelled("betas", "[Double]", default: .list([.number(0.9), .number(0.999)]), "Adam's moment decay rates"),
-            .labelled("seed", "Int", default: .number(0), "picks the batches, so a run can be repeated"),
-            .labelled("every", "Int", default: .number(50), "steps between sample grids"),
-        ], returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
+        ] + Parameter.trainingKnobs(SupervisedTrainer.defaultConfig, betas: "Adam's moment decay rates",
+                           batch: "examples per mini-batch (at most 4096)", seed: "picks the batches, so a run can be repeated"),
+           returns: "LossHistory", summary: "fits a model with Adam, showing progress; Ctrl-C stops it keeping the weights") { arguments in
             try train(arguments)
         }, category: .training, example: "train(Sequential(Linear(4, 8), ReLU(), Linear(8, 4)), inputs: randn([64, 4]), targets: randn([64, 4]), steps: 20)")
     }
@@ -81,5 +77,5 @@ private func train(_ arguments: CallArguments) throws -> Value {
     let prefix = try context.freshPrefix("train")
     let trainer = try SupervisedTrainer(model: model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"),
                                         loss: loss, config: config, name: prefix)
-    return .history(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+    return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

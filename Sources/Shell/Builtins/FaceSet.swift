@@ -9,7 +9,7 @@ import Imaging
 /// It prints like a notebook cell (its size, its attributes, a preview grid) and goes wherever a
 /// tensor is expected: `model(data)`, `data * 2`, `train(ae, inputs: data, targets: data)` all
 /// use `data.images`. The attributes give a classifier its answers: `data.labels("glasses")`.
-public struct FaceSet {
+public struct FaceSet: ShellObject {
     /// The dataset's folder name, such as `faces-32`.
     public let name: String
     /// The loaded faces with their attribute rows.
@@ -18,11 +18,18 @@ public struct FaceSet {
     public let images: Tensor
     public let range: ImageDataset.PixelRange
 
+    public var typeName: String { "Faces" }
+    public var typeDescription: String { "a face set of \(faces.count) pictures" }
+    /// Used where a tensor goes, a face set is its images.
+    public var tensorView: Tensor? { images }
+    public var members: [Member] { Members.ofFaceSet(self) }
+    public func cellPictures() -> [Picture] { (try? preview()).map { [$0] } ?? [] }
+
     /// `Faces[256, 3, 32, 32]`.
-    var shortDescription: String { "Faces\(images.shape)" }
+    public var shortDescription: String { "Faces\(images.shape)" }
 
     /// What a cell shows (the preview grid comes with it, see `preview`).
-    var description: String {
+    public var cellDescription: String {
         let columns = faces.attributeNames.filter { !FaceSet.bookkeeping.contains($0) }
         return ["\(name): \(faces.count) faces, \(shortDescription) in \(range == .zeroToOne ? "[0, 1]" : "[-1, 1]")",
                 "attributes: " + columns.prefix(12).joined(separator: ", ") + (columns.count > 12 ? ", … (\(columns.count) in all)" : ""),
@@ -37,7 +44,7 @@ public struct FaceSet {
         let shown = try images.sliced(axis: 0, 0..<min(16, images.shape[0]))
         let grid = try ImageGrid.make(try Image.images(from: shown, range: range).map { $0.rgb() },
                                       columns: min(8, shown.shape[0])).rgb()
-        return Picture(width: grid.width, height: grid.height, pixels: grid.pixels)
+        return Picture(grid)
     }
 }
 

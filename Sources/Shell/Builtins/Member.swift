@@ -36,14 +36,8 @@ public enum Members {
             return ofLayer(layer)
         case .function(let function):
             return [.property("signature", "how to call it") { _ in .string(function.signature) }]
-        case .dataset(let set):
-            return ofFaceSet(set)
-        case .history(let run):
-            return [.property("steps", "how many steps were recorded") { _ in .number(Double(run.history.steps.count)) },
-                    .property("file", "the CSV the history was written to") { _ in .string(run.historyFile.path) },
-                    .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
-                        .tensor(Tensor(shape: [run.history.rows.count], data: run.history.rows.map { Float($0.first ?? .nan) }))
-                    }]
+        case .object(let object):
+            return object.members
         default:
             return []
         }

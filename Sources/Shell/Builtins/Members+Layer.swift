@@ -12,7 +12,7 @@ extension Members {
                    [.labelled("input", "[Int]", default: .nothing, "the shape of one input batch, e.g. [1, 3, 64, 64]")],
                    returns: "Text") { arguments in
                 let shape: [Int]? = if case .nothing = arguments.value("input") { nil } else { try arguments.integers("input") }
-                return .text(ModelSummary.table(for: layer, inputShape: shape))
+                return .text(ModelSummary.table(for: layer, inputShape: shape, width: arguments.context.displayWidth))
             },
             method("train", "training mode: dropout active, batch norm uses batch statistics", returns: "Layer") { _ in
                 layer.train()

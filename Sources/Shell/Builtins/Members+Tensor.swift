@@ -11,7 +11,7 @@ extension Members {
                 guard tensor.count == 1 else {
                     throw LabError(.failure("item needs a tensor with one value, this one has shape \(tensor.shape)"))
                 }
-                return .number(Double(tensor.item))
+                return .number(Double(shortest: tensor.item))
             },
         ]
         let reductions: [(String, String, (Tensor) throws -> Tensor)] = [
@@ -20,7 +20,7 @@ extension Members {
             ("max", "the largest value", { try $0.max() }),
         ]
         for (name, summary, reduce) in reductions {
-            members.append(method(name, summary, returns: "Double") { _ in .number(Double(try reduce(tensor).item)) })
+            members.append(method(name, summary, returns: "Double") { _ in .number(Double(shortest: try reduce(tensor).item)) })
         }
         let elementwise: [(String, String, (Tensor) throws -> Tensor)] = [
             ("exp", "e^x for each value", { $0.exp() }), ("log", "the natural logarithm of each value", { $0.log() }),

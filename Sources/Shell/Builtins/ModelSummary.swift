@@ -10,7 +10,9 @@ import Engine
 public enum ModelSummary {
     /// The table; output shapes come from a forward pass of one zero example of `inputShape`
     /// (inferred for a first Linear or Conv2d layer when not given).
-    public static func table(for model: any Layer, inputShape: [Int]? = nil) -> String {
+    /// `width` is the terminal's: layer descriptions are kept whole in PyTorch's form where the
+    /// row fits, and cut with "…" only where it does not.
+    public static func table(for model: any Layer, inputShape: [Int]? = nil, width: Int = 100) -> String {
         // A Sequential lists its layers; a two-part model (Autoencoder, GAN) its halves.
         let layers: [any Layer] = (model as? Sequential)?.layers ?? (model.children.isEmpty ? [model] : model.children.map(\.layer))
         let exampleInput = inputShape ?? guessInputShape(layers)
@@ -20,15 +22,17 @@ public enum ModelSummary {
         var lines = ["\(Value.layerTypeName(model)): \(layers.count) \(unit)\(layers.count == 1 ? "" : "s"), "
                      + "\(grouped(total)) parameter\(total == 1 ? "" : "s") (\(MemoryBudget.text(bytes: total * 4)))"]
         let childNames = (model is Sequential || model.children.isEmpty) ? nil : model.children.map(\.name)
-        let names = layers.enumerated().map { index, layer in
-            let text = layer.children.isEmpty ? layer.description : Value.layerTypeName(layer) + "(…)"
-            return shorten((childNames.map { $0[index] + ": " } ?? "") + text, to: 52)
-        }
         let shapeTexts = layers.indices.map { index in index < shapes.count ? "\(shapes[index])" : "" }
         let counts = layers.map { grouped($0.parameterCount) }
-        let nameWidth = max(5, names.map(\.count).max() ?? 0)
         let shapeWidth = max(12, shapeTexts.map(\.count).max() ?? 0)
         let indexWidth = String(max(layers.count - 1, 0)).count
+        // What the other columns and gutters take; the layer column gets the rest (at least 24).
+        let otherColumns = 2 + indexWidth + 2 + 2 + shapeWidth + 2 + max(10, counts.map(\.count).max() ?? 0)
+        let names = layers.enumerated().map { index, layer in
+            let text = layer.children.isEmpty ? layer.description : Value.layerTypeName(layer) + "(…)"
+            return shorten((childNames.map { $0[index] + ": " } ?? "") + text, to: max(24, width - otherColumns))
+        }
+        let nameWidth = max(5, names.map(\.count).max() ?? 0)
         lines.append("  " + "#".padding(toLength: indexWidth) + "  " + "layer".padding(toLength: nameWidth) + "  "
                      + "output shape".padding(toLength: shapeWidth) + "  parameters")
         for index in layers.indices {
@@ -43,19 +47,17 @@ public enum ModelSummary {
         return lines.joined(separator: "\n")
     }
 
-    /// One example of the shape the first layer expects, when that is knowable from the layer.
-    /// A convolution does not fix its picture size, so the lab's usual sizes are tried in turn
-    /// (32×32 first, the size of the lessons' faces) and the first that runs through every layer wins.
+    /// One example of the shape the first layer expects, from its `ShapeContract`: a row of its
+    /// features, or a picture of its channels at the first of its typical sizes that runs through
+    /// every layer (32×32 for a convolution over the lessons' faces, 1×1 for a generator's code).
     static func guessInputShape(_ layers: [any Layer]) -> [Int]? {
-        var first = layers.first
-        while let container = first, !container.children.isEmpty { first = container.children[0].layer }
-        switch first {
-        case let linear as Linear: return [1, linear.inFeatures]
-        case let convolution as Conv2d:
-            let candidates = [32, 64, 28, 16, 128].map { [1, convolution.inChannels, $0, $0] }
-            return candidates.first { outputShapes(of: layers, input: $0).count == layers.count } ?? candidates[0]
-        case let transposed as ConvTranspose2d: return [1, transposed.inChannels, 1, 1]
-        default: return nil
+        let contract = ShapeContract.chain(layers.map(\.shapeContract))
+        switch contract.expects {
+        case .features(let count): return [1, count]
+        case .channels(let channels):
+            let candidates = contract.exampleSizes.map { [1, channels, $0, $0] }
+            return candidates.first { outputShapes(of: layers, input: $0).count == layers.count } ?? candidates.first
+        case nil: return nil
         }
     }
 
@@ -66,10 +68,7 @@ public enum ModelSummary {
               var x = try? Tensor.zeros(input) else { return [] }
         var shapes: [[Int]] = []
         for layer in layers {
-            let wasTraining = layer.isTraining
-            layer.eval()
-            defer { if wasTraining { layer.train() } }
-            guard let output = try? GradientMode.withoutGradients({ try layer(x) }) else { break }
+            guard let output = try? layer.inference({ try layer(x) }) else { break }
             shapes.append(output.shape)
             x = output
         }

@@ -9,23 +9,11 @@ import Engine
 /// a convolution chain. Layers that keep the size (activations, dropout, pooling) pass it on;
 /// layers that change it in ways that depend on the input (Flatten, Reshape) forget it.
 enum SequentialCheck {
-    enum Width: Equatable {
-        case features(Int)
-        case channels(Int)
-
-        var size: (Int, String) {
-            switch self {
-            case .features(let count): return (count, "input features")
-            case .channels(let count): return (count, "input channels")
-            }
-        }
-    }
-
     static func validate(_ layers: [any Layer], ranges: [SourceRange]) throws {
-        var current: (width: Width, from: Int)?
+        var current: (width: ShapeContract.Width, from: Int)?
         for (index, layer) in layers.enumerated() {
-            let (expects, produces) = widths(of: layer)
-            if let expects, let current, current.width != expects {
+            let contract = layer.shapeContract
+            if let expects = contract.expects, let current, current.width != expects {
                 let (expected, unit) = expects.size
                 let (got, producedUnit) = current.width.size
                 // Features after channels (or the reverse) means a Flatten or Reshape is missing,
@@ -36,32 +24,11 @@ enum SequentialCheck {
                                    at: index < ranges.count ? ranges[index] : nil)
                 }
             }
-            switch produces {
+            switch contract.produces {
             case .keep: break
             case .forget: current = nil
             case .set(let width): current = (width, index)
             }
-        }
-    }
-
-    enum Effect {
-        case keep
-        case forget
-        case set(Width)
-    }
-
-    /// What a layer needs from its input, and what it does to the width.
-    static func widths(of layer: any Layer) -> (expects: Width?, produces: Effect) {
-        switch layer {
-        case let linear as Linear: return (.features(linear.inFeatures), .set(.features(linear.outFeatures)))
-        case let convolution as Conv2d: return (.channels(convolution.inChannels), .set(.channels(convolution.outChannels)))
-        case let transposed as ConvTranspose2d: return (.channels(transposed.inChannels), .set(.channels(transposed.outChannels)))
-        case let norm as BatchNorm2d: return (.channels(norm.numFeatures), .keep)
-        case let norm as BatchNorm1d: return (.features(norm.numFeatures), .keep)
-        case is ReLU, is LeakyReLU, is Sigmoid, is Tanh, is Softplus, is Dropout, is Dropout2d, is MaxPool2d, is AvgPool2d, is Upsample:
-            return (nil, .keep)
-        default:
-            return (nil, .forget)
         }
     }
 }

@@ -35,8 +35,7 @@ extension Picture {
     /// A PNG the lab just wrote, for the terminal to draw; nil if it cannot be read back.
     init?(_ url: URL) {
         guard let (image, _) = try? PNGFile.read(url.path) else { return nil }
-        let rgb = image.rgb()
-        self.init(width: rgb.width, height: rgb.height, pixels: rgb.pixels, savedPath: url.path)
+        self.init(image, savedPath: url.path)
     }
 }
 
@@ -70,4 +69,29 @@ extension Value {
             return number
         }
     }
+}
+
+extension Parameter {
+    /// The knobs every training built-in takes, with the defaults of the trainer behind it, so that
+    /// `help trainGAN` shows GANTrainer's own numbers and no built-in restates them. Read back
+    /// with `CallArguments.trainingConfig`. `betas` is offered only where a summary is given.
+    static func trainingKnobs(_ defaults: TrainingConfig, lr: String = "Adam's learning rate", betas: String? = nil,
+                              steps: String = "how many mini-batches to learn from", batch: String, seed: String,
+                              every: String = "steps between sample grids") -> [Parameter] {
+        var knobs: [Parameter] = [.labelled("lr", "Double", default: .float(defaults.learningRate), lr)]
+        if let betas {
+            knobs.append(.labelled("betas", "[Double]", default: .list([.float(defaults.betas.0), .float(defaults.betas.1)]), betas))
+        }
+        return knobs + [
+            .labelled("steps", "Int", default: .number(Double(defaults.steps)), steps),
+            .labelled("batch", "Int", default: .number(Double(defaults.batchSize)), batch),
+            .labelled("seed", "Int", default: .number(Double(defaults.seed)), seed),
+            .labelled("every", "Int", default: .number(Double(defaults.sampleEvery)), every),
+        ]
+    }
+}
+
+extension Value {
+    /// A Float from the engine as the number a person would write (`0.003`, not 0.0030000000261).
+    static func float(_ value: Float) -> Value { .number(Double(shortest: value)) }
 }

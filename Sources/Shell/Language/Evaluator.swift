@@ -105,6 +105,9 @@ public final class Evaluator {
             }
         case .index(let receiver, let index, let range):
             return try subscriptValue(try evaluate(receiver), try evaluate(index), at: range)
+        case .slice(let receiver, let lower, let upper, let range):
+            return try sliceValue(try evaluate(receiver), lower: try lower.map { try evaluate($0) } ?? .number(0),
+                                  upper: try evaluate(upper), at: range)
         }
     }
 
@@ -148,19 +151,50 @@ public final class Evaluator {
         }
     }
 
+    /// `list[i]`, `model[i]` (a Sequential's layer), `x[i]` (a tensor, or a face set, along its
+    /// first axis, as NumPy and PyTorch index: `faces[0]` is one picture `[3, 32, 32]`).
     private func subscriptValue(_ receiver: Value, _ index: Value, at range: SourceRange) throws -> Value {
-        let elements: [Value]
+        if case .tensor(let tensor) = receiver.asTensorIfDataset {
+            let position = try wholeIndex(index, receiver, count: tensor.shape.first ?? 0, allowingEnd: false, at: range)
+            return .tensor(try tensor.sliced(axis: 0, position..<(position + 1)).reshaped(Array(tensor.shape.dropFirst())))
+        }
+        let elements = try indexableElements(receiver, at: range)
+        return elements[try wholeIndex(index, receiver, count: elements.count, allowingEnd: false, at: range)]
+    }
+
+    /// `x[a..<b]`: the same kinds of value as `x[i]`, keeping the first axis (`faces[0..<4]` is
+    /// `[4, 3, 32, 32]`; a list's slice is a list).
+    private func sliceValue(_ receiver: Value, lower: Value, upper: Value, at range: SourceRange) throws -> Value {
+        if case .tensor(let tensor) = receiver.asTensorIfDataset {
+            let count = tensor.shape.first ?? 0
+            let (from, to) = (try wholeIndex(lower, receiver, count: count, allowingEnd: true, at: range),
+                              try wholeIndex(upper, receiver, count: count, allowingEnd: true, at: range))
+            guard from <= to else { throw LabError(.invalidSlice(lower: from, upper: to), at: range) }
+            return .tensor(try tensor.sliced(axis: 0, from..<to))
+        }
+        let elements = try indexableElements(receiver, at: range)
+        let (from, to) = (try wholeIndex(lower, receiver, count: elements.count, allowingEnd: true, at: range),
+                          try wholeIndex(upper, receiver, count: elements.count, allowingEnd: true, at: range))
+        guard from <= to else { throw LabError(.invalidSlice(lower: from, upper: to), at: range) }
+        return .list(Array(elements[from..<to]))
+    }
+
+    private func indexableElements(_ receiver: Value, at range: SourceRange) throws -> [Value] {
         switch receiver {
-        case .list(let list): elements = list
-        case .layer(let sequential as Sequential): elements = sequential.layers.map(Value.layer)  // model[0]
+        case .list(let list): return list
+        case .layer(let sequential as Sequential): return sequential.layers.map(Value.layer)  // model[0]
         default: throw LabError(.notIndexable(receiver.typeDescription), at: range)
         }
+    }
+
+    /// A whole number from 0 to `count − 1` (to `count` for a slice's end), or a clear error.
+    private func wholeIndex(_ index: Value, _ receiver: Value, count: Int, allowingEnd: Bool, at range: SourceRange) throws -> Int {
         guard case .number(let number) = index, number == number.rounded(), abs(number) < 1e15 else {
             throw LabError(.operatorTypeMismatch(operator: "[ ]", left: receiver.typeDescription, right: index.typeDescription), at: range)
         }
-        guard number >= 0, Int(number) < elements.count else {
-            throw LabError(.indexOutOfRange(index: Int(number), count: elements.count), at: range)
+        guard number >= 0, Int(number) < count + (allowingEnd ? 1 : 0) else {
+            throw LabError(.indexOutOfRange(index: Int(number), count: count), at: range)
         }
-        return elements[Int(number)]
+        return Int(number)
     }
 }

@@ -47,6 +47,8 @@ extension LabError.Reason {
             return "\(type) is not a function and cannot be called"
         case .notIndexable(let type):
             return "\(type) cannot be indexed with [ ]"
+        case .invalidSlice(let lower, let upper):
+            return "the slice \(lower)..<\(upper) ends before it starts — write the smaller index first"
         case .indexOutOfRange(let index, let count):
             return "index \(index) is out of range — valid indices are 0 to \(count - 1)" + (count == 0 ? " (it is empty)" : "")
         case .missingArgument(let function, let parameter, let signature):

@@ -32,6 +32,7 @@ public struct LabError: Error, Equatable, Sendable {
         case notCallable(String)
         case notIndexable(String)
         case indexOutOfRange(index: Int, count: Int)
+        case invalidSlice(lower: Int, upper: Int)
 
         // Calls
         case missingArgument(function: String, parameter: String, signature: String)

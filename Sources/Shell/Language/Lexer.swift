@@ -129,6 +129,9 @@ public struct Lexer {
         case "=": return token(.equals)
         case ",": return token(.comma)
         case ":": return token(.colon)
+        case "." where current == "." && peek(1) == "<":
+            advance(); advance()
+            return token(.halfOpenRange)
         case ".": return token(.dot)
         case ";": return token(.semicolon)
         case "(", "[":

@@ -170,10 +170,19 @@ public struct Parser {
             case .leftBracket:
                 let open = advance()
                 try enterNesting(at: open.range)
-                let index = try parseExpression()
-                let close = try expect(.rightBracket, "']' to close the index")
-                depth -= 1
-                expression = .index(expression, index, open.range.through(close.range))
+                // `x[i]`, or a slice `x[a..<b]` / `x[..<b]`.
+                let lower = current.kind == .halfOpenRange ? nil : try parseExpression()
+                if current.kind == .halfOpenRange {
+                    advance()
+                    let upper = try parseExpression()
+                    let close = try expect(.rightBracket, "']' to close the slice")
+                    depth -= 1
+                    expression = .slice(expression, lower: lower, upper: upper, open.range.through(close.range))
+                } else {
+                    let close = try expect(.rightBracket, "']' or '..<' after the index")
+                    depth -= 1
+                    expression = .index(expression, lower!, open.range.through(close.range))
+                }
             default:
                 return expression
             }

@@ -27,12 +27,16 @@ public indirect enum Expression: Sendable {
     case member(Expression, String, SourceRange)
     /// `model[0]`: `range` covers the brackets.
     case index(Expression, Expression, SourceRange)
+    /// `x[2..<6]`, `x[..<4]`: the elements from `lower` (0 when left out) up to, not including,
+    /// `upper`, along the first axis. `range` covers the brackets.
+    case slice(Expression, lower: Expression?, upper: Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .number(_, let range), .string(_, let range), .bool(_, let range), .name(_, let range),
              .list(_, let range), .negate(_, let range), .binary(_, _, _, let range),
-             .call(_, _, let range), .member(_, _, let range), .index(_, _, let range):
+             .call(_, _, let range), .member(_, _, let range), .index(_, _, let range),
+             .slice(_, _, _, let range):
             return range
         }
     }

@@ -6,6 +6,8 @@ public enum TokenKind: Equatable, Sendable {
     case keywordLet, keywordVar, keywordTrue, keywordFalse
     case plus, minus, star, slash
     case equals, comma, colon, dot, semicolon
+    /// `..<`, the half-open range of a slice: `x[0..<4]`.
+    case halfOpenRange
     case leftParen, rightParen, leftBracket, rightBracket
     /// A line break outside brackets: it ends a statement.
     case newline

@@ -20,8 +20,7 @@ extension Value {
             let count = layer.parameterCount
             return Value.layerTypeName(layer) + " (\(ModelSummary.grouped(count)) parameter\(count == 1 ? "" : "s"))"
         case .function(let function): return function.signature
-        case .history(let run): return run.shortDescription
-        case .dataset(let set): return set.shortDescription
+        case .object(let object): return object.shortDescription
         case .nothing: return ""
         }
     }
@@ -34,8 +33,7 @@ extension Value {
         case .text(let text): return text
         case .layer(let layer): return ModelSummary.table(for: layer)
         case .function(let function): return function.signature + "\n  " + function.summary
-        case .history(let run): return run.description
-        case .dataset(let set): return set.description
+        case .object(let object): return object.cellDescription
         default: return shortDescription
         }
     }

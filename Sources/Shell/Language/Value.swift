@@ -14,10 +14,9 @@ public enum Value {
     case layer(any Layer)
     /// A built-in or a method bound to its receiver, not yet called: `Linear` or `model.summary`.
     case function(Function)
-    /// What a training run recorded: its ending and every step's losses (`plot(run)` draws it).
-    case history(TrainingRun)
-    /// Faces from a shipped dataset with their attributes; used as a tensor, it is its images.
-    case dataset(FaceSet)
+    /// Any other kind of value, added by a module without editing the language: a training run's
+    /// history, a face set, a spectrum, a detector, a lesson (see `ShellObject`).
+    case object(any ShellObject)
     /// The result of something done for its effect, like `seed(42)`; prints nothing.
     case nothing
 
@@ -32,8 +31,7 @@ public enum Value {
         case .tensor(let tensor): return "a tensor of shape \(tensor.shape)"
         case .layer(let layer): return "a \(Value.layerTypeName(layer)) layer"
         case .function(let function): return "the function \(function.name)"
-        case .history(let run): return "a loss history of \(run.history.steps.count) steps"
-        case .dataset(let set): return "a face set of \(set.faces.count) pictures"
+        case .object(let object): return object.typeDescription
         case .nothing: return "nothing"
         }
     }
@@ -49,17 +47,17 @@ public enum Value {
         case .tensor: return "Tensor"
         case .layer(let layer): return Value.layerTypeName(layer)
         case .function: return "Function"
-        case .history: return "LossHistory"
-        case .dataset: return "Faces"
+        case .object(let object): return object.typeName
         case .nothing: return "Nothing"
         }
     }
 }
 
 extension Value {
-    /// A face set stands for its images wherever a tensor is expected; every other value as it is.
+    /// A value that stands for a tensor (a face set for its images) becomes that tensor; every
+    /// other value stays as it is.
     var asTensorIfDataset: Value {
-        if case .dataset(let set) = self { return .tensor(set.images) }
+        if case .object(let object) = self, let tensor = object.tensorView { return .tensor(tensor) }
         return self
     }
 

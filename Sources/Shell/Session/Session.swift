@@ -103,12 +103,13 @@ public final class Session {
     private func describe(_ outcome: Evaluator.Outcome) -> [Output] {
         switch outcome {
         case .value(.nothing), .quit: return []
-        case .value(.dataset(let set)):
+        case .value(.object(let object)):
             // Like a notebook: a face set shows what it holds as well as how much.
-            return [.text(set.description)] + ((try? set.preview()).map { [.picture($0)] } ?? [])
+            return [.text(object.cellDescription)] + object.cellPictures().map(Output.picture)
+        case .value(.layer(let layer)): return [.text(ModelSummary.table(for: layer, width: context.displayWidth))]
         case .value(let value): return [.text(value.cellDescription)]
-        case .bound(let name, .history(let run)):
-            return [.text(([name + " = " + run.shortDescription] + run.linesWhenBound).joined(separator: "\n"))]
+        case .bound(let name, .object(let object)):
+            return [.text(([name + " = " + object.shortDescription] + object.linesWhenBound).joined(separator: "\n"))]
         case .bound(let name, let value): return [.text(name + " = " + value.shortDescription)]
         case .text(let text): return [.text(text)]
         }

@@ -1,5 +1,7 @@
-import Models
+import Detection
 import Foundation
+import Imaging
+import Models
 import SafeFiles
 
 /// What built-ins may touch: where files go, whether the current line may write elsewhere,
@@ -17,12 +19,16 @@ public final class SessionContext {
     public var writePolicy: WritePolicy = .anywhere
     /// Set when a model or tensor is created or changed, cleared by `save`; Ctrl-D asks first.
     public var hasUnsavedWork = false
+    /// Columns of the terminal (the lab sets it before each line); tables fit themselves to it.
+    public var displayWidth = 100
     /// Pictures produced by the current cell, for the terminal to draw after the text.
     public var pictures: [Picture] = []
     /// Live reporting while a long computation runs; the terminal sets these, a pipe leaves
     /// them nil. `finished` is true for the last report, so a progress line can end its row.
     public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
     public var onPicture: ((Picture) -> Void)?
+    /// Set by `markPictures(key:)`: every picture written through `writePicture` is watermarked.
+    public var watermarkKey: WatermarkKey?
     /// The lessons' trainers, so training the same model again continues its run.
     let trainers = TrainerMemory()
 
@@ -91,6 +97,19 @@ public final class SessionContext {
             throw LabError(.writeOutsideOutputFolder(path: path, folder: outputFolder.path))
         }
         return url
+    }
+
+    /// Writes a picture as a labelled PNG at `url` (from `prepareWrite`), watermarked first when
+    /// `markPictures` set a key (pictures under 8×8 stay unmarked), and queues it for the terminal.
+    public func writePicture(_ picture: Image, to url: URL, text: [(key: String, value: String)] = PNGFile.labels()) throws {
+        var picture = picture.rgb()
+        var text = text
+        if let watermarkKey, picture.width >= BlockDCT.size, picture.height >= BlockDCT.size {
+            picture = try Watermark.embed(picture, key: watermarkKey)
+            text.append(("Watermark", "invisible mark added by Deepfake Lab; check with inspect(file, key: …)"))
+        }
+        try PNGFile.write(picture, to: url.path, text: text)
+        pictures.append(Picture(picture, savedPath: url.path))
     }
 
     /// Where a file to read is looked for: as given, else inside the output folder.

@@ -28,6 +28,10 @@ final class SupervisedTrainer: TrainingProcedure {
     let fixedInputs: Tensor
     let fixedTargets: Tensor
 
+    /// `train(…)`'s defaults: Adam at 1e-3 for 200 steps of 32 examples, a grid every 50 steps.
+    static let defaultConfig = TrainingConfig(learningRate: 1e-3, batchSize: 32, steps: 200,
+                                              betas: (0.9, 0.999), seed: 0, sampleEvery: 50)
+
     init(model: any Layer, inputs: Tensor, targets: Tensor, loss: @escaping Loss, config: TrainingConfig, name: String) throws {
         let count = inputs.shape.first ?? 0
         guard count > 0 else { throw LabError(.failure("train: the inputs hold no examples (shape \(inputs.shape))")) }
@@ -75,7 +79,7 @@ final class SupervisedTrainer: TrainingProcedure {
         optimizer.zeroGrad()
         try value.backward()
         optimizer.step()
-        losses.append(Double(value.item))
+        losses.append(Double(shortest: value.item))
         return [losses[losses.count - 1]]
     }
 

@@ -1,10 +1,11 @@
+import Engine
 import Models
 import Foundation
 
 /// What a training built-in hands back: how the run ended and every step's numbers. A learner
 /// keeps it (`let run = train(…)`) to `plot(run)` later; printed, it shows each metric's
 /// first and last value and a sparkline of the curve between them.
-public struct TrainingRun: Sendable {
+public struct TrainingRun: Sendable, ShellObject {
     /// The loop's own sentence: finished, interrupted, or why the guard stopped it.
     public let summary: String
     public let ending: TrainingEnding
@@ -15,6 +16,8 @@ public struct TrainingRun: Sendable {
     public let filePrefix: String
     /// Anything a particular model adds, such as the face swap's PSNR/SSIM score.
     public var extraLines: [String] = []
+    /// Named numbers a model adds (a detector's held-out accuracy), readable as members of the run.
+    public var scores: [(name: String, value: Double)] = []
 
     init(_ outcome: TrainingOutcome, prefix: String) {
         summary = outcome.summary
@@ -34,8 +37,19 @@ public struct TrainingRun: Sendable {
         }
     }
 
+    public var typeName: String { "LossHistory" }
+    public var typeDescription: String { "a loss history of \(history.steps.count) steps" }
+
+    public var members: [Member] {
+        [.property("steps", "how many steps were recorded") { _ in .number(Double(history.steps.count)) },
+         .property("file", "the CSV the history was written to") { _ in .string(historyFile.path) },
+         .property("losses", "the first column (the loss) of every step, as a tensor") { _ in
+             .tensor(Tensor(shape: [history.rows.count], data: history.rows.map { Float($0.first ?? .nan) }))
+         }] + scores.map { score in .property(score.name, "a score the training reported") { _ in .number(score.value) } }
+    }
+
     /// The cell output: the summary, the curves, any extra lines, and where the history is.
-    public var description: String {
+    public var cellDescription: String {
         ([summary] + metricLines + extraLines + ["history in \(historyFile.path)"]).joined(separator: "\n")
     }
 
