@@ -21,8 +21,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     /// A value would take more memory than `MemoryBudget` allows one value; `what` names it.
     case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
     /// A string or list would pass its smaller budget (`MemoryBudget.bytesPerTextOrList`).
-    /// `bytes` is nil when measuring stopped at the budget (a list whose halves are shared).
-    case textOrListTooLarge(what: String, bytes: Int?, budget: Int)
+    case textOrListTooLarge(what: String, bytes: Int, budget: Int)
     /// `backward()` was called on something that cannot start a backward pass.
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
@@ -56,8 +55,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
                 + "\(MemoryBudget.text(bytes: budget)) a single value may use — use smaller sizes"
         case let .textOrListTooLarge(what, bytes, budget):
-            return "\(what) would need " + (bytes.map { MemoryBudget.text(bytes: $0) + ", more than" } ?? "more than")
-                + " the \(MemoryBudget.text(bytes: budget)) a string or list may use — keep data in tensors"
+            return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
+                + "\(MemoryBudget.text(bytes: budget)) a string or list may use — keep data in tensors"
         case let .backwardMisuse(message):
             return "backward: \(message)"
         case let .checkpoint(path, reason):

@@ -51,7 +51,7 @@ extension Image {
                 for i in 0..<area {
                     let value = tensor.data[(n * channels + c) * area + i]
                     let unit = range == .zeroToOne ? value : (value + 1) / 2
-                    bytes[i * channels + c] = UInt8((min(max(unit, 0), 1) * 255).rounded())
+                    bytes[i * channels + c] = Image.byte(fromUnit: unit)
                 }
             }
             return Image(width: width, height: height, channels: channels, pixels: bytes)

@@ -34,8 +34,13 @@ public struct Image: Equatable, Sendable {
     /// Builds an image from floats in [0, 1] (HWC order), rounding to the nearest byte.
     /// Values outside [0, 1] are clamped, so a network's slightly-out-of-range output still saves.
     public init(width: Int, height: Int, channels: Int, unitFloats: [Float]) {
-        let bytes = unitFloats.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
-        self.init(width: width, height: height, channels: channels, pixels: bytes)
+        self.init(width: width, height: height, channels: channels, pixels: unitFloats.map(Image.byte(fromUnit:)))
+    }
+
+    /// A value in [0, 1] as a byte, clamped. NaN (a network's broken output) becomes 0, black:
+    /// clamping alone would pass NaN through (`max(nan, 0)` is nan) and the conversion would trap.
+    @inline(__always) public static func byte(fromUnit value: Float) -> UInt8 {
+        value.isNaN ? 0 : UInt8((min(max(value, 0), 1) * 255).rounded())
     }
 
     /// The pixels as floats in [0, 1], HWC order.

@@ -15,13 +15,13 @@ import Glibc
 ///   name, even a symbolic link pointing outside the folder, the write fails instead of
 ///   following it;
 /// - temporary files left by a run that was killed mid-write (their process is gone) are
-///   removed the next time the same file is written, so they do not pile up.
+///   removed the next time anything is written into the same folder, so they do not pile up.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let prefix = temporaryPrefix(for: url.lastPathComponent)
-        removeAbandonedTemporaries(in: folder, prefix: prefix)
+        removeAbandonedTemporaries(in: folder)
 
         var generator = SystemRandomNumberGenerator()
         let temporary = folder + "/" + prefix + "\(getpid())-" + String(generator.next() as UInt64, radix: 16) + ".tmp"
@@ -49,13 +49,17 @@ public enum AtomicFile {
         return "." + kept + "."
     }
 
-    /// Removes `PREFIX<pid>-<random>.tmp` files whose process no longer exists. A temporary file of
-    /// a live process (another lab writing the same name right now) is left alone.
-    static func removeAbandonedTemporaries(in folder: String, prefix: String) {
+    /// Removes `.NAME.<pid>-<random>.tmp` files, of any name, whose process no longer exists. Any
+    /// name, because a later session writes `model-2.safetensors`, never the killed run's
+    /// `model.safetensors` again. A temporary file of a live process (another lab writing right
+    /// now) is left alone.
+    static func removeAbandonedTemporaries(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            let middle = name.dropFirst(prefix.count).dropLast(4)
-            guard let dash = middle.firstIndex(of: "-"), let pid = Int32(middle[..<dash]), pid > 0,
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let stem = name.dropLast(4)
+            guard let dot = stem.lastIndex(of: "."), let dash = stem[dot...].firstIndex(of: "-"),
+                  let pid = Int32(stem[stem.index(after: dot)..<dash]), pid > 0,
+                  stem[stem.index(after: dash)...].allSatisfy(\.isHexDigit),
                   pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
             unlink(folder + "/" + name)  // unlink removes a link itself, never what it points to
         }

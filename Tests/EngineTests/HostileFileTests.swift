@@ -71,17 +71,20 @@ import SafeFiles
     }
 
     /// Temporary files of a process that no longer exists (a run killed mid-write) are removed by
-    /// the next write of the same file; a live process's are left alone.
+    /// the next write into the folder, whatever its name; a live process's are left alone.
     @Test func abandonedTemporariesAreRemoved() throws {
         let folder = try temporaryFolder("hostile").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let deadProcess: Int32 = 2_000_000_000  // above Linux's pid_max: certainly not running
-        for name in [".m.safetensors.\(deadProcess)-1a2b.tmp", ".m.safetensors.1-ffff.tmp", ".other.png.\(deadProcess)-1.tmp"] {
+        for name in [".m.safetensors.\(deadProcess)-1a2b.tmp", ".m.safetensors.1-ffff.tmp", ".other.png.\(deadProcess)-1.tmp",
+                     ".notes.\(deadProcess)-xyz.tmp"] {
             try Data().write(to: URL(fileURLWithPath: folder + "/" + name))
         }
-        try AtomicFile.write([1, 2, 3], to: folder + "/m.safetensors")
+        try AtomicFile.write([1, 2, 3], to: folder + "/m-2.safetensors")
+        // Gone: the dead process's temporaries, of any name. Kept: pid 1's (alive) and a file
+        // that only looks similar (its random part is not hexadecimal).
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-                == [".m.safetensors.1-ffff.tmp", ".other.png.\(deadProcess)-1.tmp", "m.safetensors"])
+                == [".m.safetensors.1-ffff.tmp", ".notes.\(deadProcess)-xyz.tmp", "m-2.safetensors"])
     }
 
     @Test func atomicWriteErrors() throws {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Testing
 import TestSupport
@@ -21,8 +22,13 @@ import TestSupport
     @Test func doublingAListStopsAtTheBudgetAndPrintsElided() throws {
         let scratch = try TemporarySession()
         transcript(scratch.session, ["var a = [1]"] + Array(repeating: "a = [a, a]", count: 30))
+        // After k doublings the list has 3·2ᵏ − 2 slots (S₀ = 1, Sₖ = 2 + 2·Sₖ₋₁), one Value each;
+        // the message names the first doubling past the budget.
+        var slots = 1
+        while (2 + 2 * slots) * MemoryLayout<Value>.stride <= MemoryBudget.bytesPerTextOrList { slots = 2 + 2 * slots }
+        let listBytes = MemoryBudget.text(bytes: (2 + 2 * slots) * MemoryLayout<Value>.stride)
         #expect(transcript(scratch.session, ["a = [a, a]"]) == """
-            error: this list would need more than the 64.0 MiB a string or list may use — keep data in tensors
+            error: this list would need \(listBytes), more than the 64.0 MiB a string or list may use — keep data in tensors
               a = [a, a]
                   ^~~~~~
             """)

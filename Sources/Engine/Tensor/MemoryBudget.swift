@@ -19,11 +19,10 @@ public enum MemoryBudget {
     /// doubling (`s = s + s`, `a = [a, a]`), refused long before it fills the memory.
     public static let bytesPerTextOrList = 64 << 20
 
-    /// Throws unless a string or list of `bytes` fits `bytesPerTextOrList`. `exact` is false when
-    /// the caller stopped counting once past the budget, so the message gives no number.
-    public static func check(textOrListBytes bytes: Int, exact: Bool = true, what: String) throws {
+    /// Throws unless a string or list of `bytes` fits `bytesPerTextOrList`.
+    public static func check(textOrListBytes bytes: Int, what: String) throws {
         guard bytes <= bytesPerTextOrList else {
-            throw EngineError.textOrListTooLarge(what: what, bytes: exact ? bytes : nil, budget: bytesPerTextOrList)
+            throw EngineError.textOrListTooLarge(what: what, bytes: bytes, budget: bytesPerTextOrList)
         }
     }
 

@@ -94,8 +94,14 @@ extension Tensor {
         guard step != 0, (end - start) / step >= 0 else {
             throw EngineError.invalidArgument(op: "arange", message: "step \(step) never reaches \(end) from \(start)")
         }
-        let count = Int(((end - start) / step).rounded(.up))
-        _ = try Shape.elementCount([count])
+        // Counted in floating point and checked before it becomes an Int: arange(0, 1e30) must
+        // be refused by the budget, and arange(0, inf) must not trap in the conversion.
+        let steps = ((end - start) / step).rounded(.up)
+        guard steps.isFinite, steps <= Float(MemoryBudget.float32Elements) else {
+            throw EngineError.memoryBudgetExceeded(what: "arange(\(start), \(end), step: \(step))",
+                                                   bytes: steps * 4 < 9e18 ? Int(steps * 4) : Int.max, budget: MemoryBudget.bytesPerValue)
+        }
+        let count = Int(steps)
         return Tensor(shape: [count], data: (0..<count).map { start + Float($0) * step })
     }
 

@@ -16,14 +16,15 @@ extension BuiltinRegistry {
             let role = try arguments.string("role")
             guard ["", "A", "B"].contains(role) else { throw arguments.invalid("role", "must be \"A\" or \"B\" (the two people of a pair set)") }
             let folder = try datasetFolder(name, arguments).path
+            // The count is applied while the manifest is read: asking for 4 faces loads 4.
+            let requested = try arguments.integer("count", in: 1...100_000)
             let dataset: ImageDataset
             do {
-                dataset = try FaceDatasetLoader.load(folder, roles: role.isEmpty ? nil : [role])
+                dataset = try FaceDatasetLoader.load(folder, roles: role.isEmpty ? nil : [role], limit: requested)
             } catch where !role.isEmpty {
                 throw arguments.invalid("role", "matches no images in \(name) — only the pair sets (pair-32, pair-64) have roles")
             }
-            let count = min(try arguments.integer("count", in: 1...100_000), dataset.count)
-            try MemoryBudget.check(float32Elements: [count, dataset.imageSize], what: "\(count) images")
+            let count = min(requested, dataset.count)
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
             let faces = try dataset.subset(Array(0..<count))
             return .object(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,

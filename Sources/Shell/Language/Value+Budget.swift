@@ -10,45 +10,68 @@ import Engine
 /// `MemoryBudget.bytesPerTextOrList`, its nesting against `Parser.maximumNesting` — the same
 /// limit the parser puts on brackets typed in one line.
 extension Value {
-    /// Throws unless this value fits the budget. Stops measuring as soon as it does not fit, so
-    /// the check itself is bounded too.
+    /// Throws unless this value fits the budget.
     func checkBudget() throws {
-        var bytes = 0
-        try measure(depth: 0, bytes: &bytes)
-        try Value.checkBytes(bytes, of: self)
+        var sizes = Sizes()
+        try Value.check(sizes.measure(self), of: self)
     }
 
     /// Throws unless `left + right` (two strings or two lists) fits, before it is built.
     static func checkConcatenation(_ left: Value, _ right: Value) throws {
-        var bytes = 0
-        try left.measure(depth: 0, bytes: &bytes)
-        try right.measure(depth: 0, bytes: &bytes)
-        try checkBytes(bytes, of: left)
+        var sizes = Sizes()
+        let (leftSize, rightSize) = (try sizes.measure(left), try sizes.measure(right))
+        try check(Size(bytes: leftSize.bytes.addingSaturated(rightSize.bytes), height: max(leftSize.height, rightSize.height)), of: left)
     }
 
-    /// Memory a value takes when counted as it would print: the characters of strings, and one
-    /// slot per element of every list.
-    private func measure(depth: Int, bytes: inout Int) throws {
-        switch self {
-        case .string(let text), .text(let text):
-            bytes += text.utf8.count
-        case .list(let elements):
-            guard depth < Parser.maximumNesting else { throw LabError(.valueTooDeep(limit: Parser.maximumNesting)) }
-            bytes += elements.count * MemoryLayout<Value>.stride
-            for element in elements where bytes <= MemoryBudget.bytesPerTextOrList {
-                try element.measure(depth: depth + 1, bytes: &bytes)
+    /// Memory a value takes when counted as it would print (the characters of strings, one slot
+    /// per element of every list), and how deeply its lists nest.
+    struct Size {
+        var bytes: Int
+        var height: Int
+    }
+
+    /// Measures values, remembering each list's storage it has measured: `a = [a, a]` holds the
+    /// same storage twice, so a list doubled thirty times is measured in thirty steps, not 2³⁰.
+    struct Sizes {
+        private var measured: [UnsafeRawPointer: Size] = [:]
+
+        mutating func measure(_ value: Value) throws -> Size {
+            switch value {
+            case .string(let text), .text(let text):
+                return Size(bytes: text.utf8.count, height: 0)
+            case .list(let elements):
+                let storage = elements.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+                if let storage, let known = measured[storage] { return known }
+                var size = Size(bytes: elements.count * MemoryLayout<Value>.stride, height: 1)
+                for element in elements {
+                    let inner = try measure(element)
+                    size.bytes = size.bytes.addingSaturated(inner.bytes)
+                    size.height = max(size.height, inner.height + 1)
+                    // Built a line at a time, a list is at most one level deeper than what it holds.
+                    guard size.height <= Parser.maximumNesting else { throw LabError(.valueTooDeep(limit: Parser.maximumNesting)) }
+                }
+                if let storage { measured[storage] = size }
+                return size
+            default:
+                return Size(bytes: 0, height: 0)
             }
-        default:
-            break
         }
     }
 
-    private static func checkBytes(_ bytes: Int, of value: Value) throws {
-        // A string's size is counted exactly; a list's count stops at the budget.
+    private static func check(_ size: Size, of value: Value) throws {
+        if size.height > Parser.maximumNesting { throw LabError(.valueTooDeep(limit: Parser.maximumNesting)) }
         if case .list = value {
-            try MemoryBudget.check(textOrListBytes: bytes, exact: false, what: "this list")
+            try MemoryBudget.check(textOrListBytes: size.bytes, what: "this list")
         } else {
-            try MemoryBudget.check(textOrListBytes: bytes, what: "this string")
+            try MemoryBudget.check(textOrListBytes: size.bytes, what: "this string")
         }
+    }
+}
+
+extension Int {
+    /// The sum, or `Int.max` if it overflows: sizes past the budget need not be exact.
+    func addingSaturated(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
     }
 }

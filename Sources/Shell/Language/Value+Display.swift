@@ -49,8 +49,11 @@ extension Value {
     /// come from a file), and cut with its length when long.
     static func quoted(_ text: String, limit: Int = 200) -> String {
         let shown = PrintableText.escaped(text, limit: limit)
-        guard shown.hasSuffix("…"), text.unicodeScalars.count > limit else { return "\"" + shown + "\"" }
-        return "\"" + shown + "\" (\(text.count) characters)"
+        // Whether anything was cut, without walking a long string to its end.
+        guard !text.unicodeScalars.dropFirst(limit).isEmpty else { return "\"" + shown + "\"" }
+        // Counting characters walks the whole string; past a mebibyte, its size in bytes says enough.
+        let size = text.utf8.count <= 1 << 20 ? "\(text.count) characters" : MemoryBudget.text(bytes: text.utf8.count)
+        return "\"" + shown + "\" (\(size))"
     }
 
     /// Appends at most about `budget` characters: eight elements per list, four levels deep,
