@@ -88,7 +88,23 @@ struct LessonsCommand: ParsableCommand {
 struct ListLessons: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons with your progress.")
 
+    @Flag(help: "Print the course plan (lessons, minutes, outcomes, sources) as Markdown for a teacher.")
+    var syllabus = false
+
     func run() throws {
+        if syllabus {
+            guard let folder = Course.defaultFolder() else {
+                fputs("error: cannot find the lessons/ folder here or beside lab\n", stderr)
+                throw ExitCode(2)
+            }
+            do {
+                print(try Course.load(from: folder).syllabus(), terminator: "")
+            } catch {
+                fputs(error.description + "\n", stderr)
+                throw ExitCode(1)
+            }
+            return
+        }
         let session = Session(outputFolder: FileManager.default.temporaryDirectory.appendingPathComponent("lab-list-unused"))
         guard let runner = LessonCommand.makeRunner(session: session, required: true) else { throw ExitCode(2) }
         LessonPrinter(cells: CellPrinter(colorEnabled: false, pictureMode: .off), interactive: false).print(runner.handle("lessons")!)

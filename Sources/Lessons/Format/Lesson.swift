@@ -21,6 +21,9 @@ public struct Lesson: Sendable {
     public var steps: [LessonStep]
     /// Prose after the last step: the lesson's ending.
     public var closing: [MarkdownBlock]
+    /// The works the lesson's facts come from (title, authors or organisation, year), for the
+    /// syllabus; optional in the front matter.
+    public var sources: [String] = []
 
     public func stepIndex(of id: String) -> Int? { steps.firstIndex { $0.id == id } }
 }

@@ -109,6 +109,13 @@ public enum LessonParser {
             } else {
                 fail(2, .missingField("outcomes"))
             }
+            if let sources = mapping["sources"] {
+                let items = sources.sequence?.compactMap(\.string) ?? []
+                if items.count != sources.sequence?.count {
+                    fail(line("sources"), .fieldType(field: "sources", expected: "a list of works (- Title, authors, year)"))
+                }
+                lesson.sources = items
+            }
             return lesson
         }
 
