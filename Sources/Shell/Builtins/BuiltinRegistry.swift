@@ -45,6 +45,7 @@ public struct BuiltinRegistry {
         registry.registerTraining()
         registry.registerAutoencoderTraining()
         registry.registerGANTraining()
+        registry.registerToyGAN()
         registry.registerFaceSwap()
         registry.registerClassifier()
         registry.registerGeneration()
