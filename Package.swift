@@ -32,11 +32,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
+        .systemLibrary(name: "CGIF", path: "Sources/CGIF"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(name: "SafeFiles"),
         .target(name: "Engine", dependencies: ["CBLAS", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
-        .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
+        .target(name: "Imaging", dependencies: ["CPNG", "CGIF", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Faces", dependencies: ["Engine", "Imaging", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Models", dependencies: ["Engine", "Imaging", "Faces", "SafeFiles"], swiftSettings: optimisedEvenInDebug),
         .target(name: "Detection", dependencies: ["Engine", "Imaging", "Faces", "Models", "SafeFiles"], swiftSettings: optimisedEvenInDebug),

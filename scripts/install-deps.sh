@@ -2,7 +2,7 @@
 # Installs the Debian packages Deepfake Lab builds against, only when one is missing.
 # Safe to run again; needs root (or sudo) only when something is missing.
 set -euo pipefail
-packages=(libopenblas-dev libpng-dev libreadline-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
+packages=(libopenblas-dev libpng-dev libgif-dev libreadline-dev libcmark-gfm-dev libcmark-gfm-extensions-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,7 +30,11 @@ import TestSupport
         #expect(outcome.sampleFiles.map(\.lastPathComponent) == ["ae-step-000010.png", "ae-step-000020.png", "ae-step-000030.png"])
         for file in outcome.sampleFiles {
             let png = try Fixtures.readPNG(file)
-            #expect((png.width, png.height) == Fixtures.gridSize(rows: 2))
+            // LabelledGrid: the widest name "held-out" is 8 letters of 4 px less 1, drawn 2× (62) plus a
+            // 4 px gutter; then 8 faces at 4× (128) with 4 px gutters, and a closing gutter.
+            // Height: a title line (2×5 px between 4 px gutters, 18), 2 rows of 128 + 4, a gutter.
+            #expect((png.width, png.height) == (66 + 8 * 132 + 4, 18 + 2 * 132 + 4))
+            #expect(png.text["Rows"] == "held-out; redrawn")
             #expect(png.text["Synthetic"] == PNGFile.syntheticLabel)
             #expect(png.text["Software"]?.hasPrefix("Deepfake Lab") == true)
             #expect(png.text["Model"] == "Autoencoder(latent=8, width=4)")
@@ -79,7 +83,9 @@ import TestSupport
         #expect(lossA.suffix(5).total < lossA.prefix(5).total)
         #expect(lossB.suffix(5).total < lossB.prefix(5).total)
         let png = try Fixtures.readPNG(try #require(outcome.sampleFiles.last))
-        #expect((png.width, png.height) == Fixtures.gridSize(rows: 4))
+        // The widest name, "A -> B (swap)", is 13 letters: 51 px, 2× is 102, plus a 4 px gutter.
+        #expect((png.width, png.height) == (106 + 8 * 132 + 4, 18 + 4 * 132 + 4))
+        #expect(png.text["Rows"] == "held-out A; A redrawn; A → B (swap); true B")
         #expect(png.text["Synthetic"] == PNGFile.syntheticLabel)
         #expect(png.text["Model"] == "FaceSwapModel(latent=8, width=4)")
     }

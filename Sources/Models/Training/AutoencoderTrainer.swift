@@ -70,7 +70,8 @@ public final class AutoencoderTrainer: Trainer {
 
     public func writeSamples(to folder: URL, step: Int) throws -> URL {
         let reconstructions = try model.reconstruct(fixedFaces)
-        return try SampleGrid.write(rows: [fixedFaces, reconstructions], folder: folder, prefix: filePrefix,
+        return try SampleGrid.write(rows: [fixedFaces, reconstructions], rowNames: ["held-out", "redrawn"],
+                                    folder: folder, prefix: filePrefix,
                                     step: step, model: model.description.firstLine, seed: config.seed,
                                     content: "top: held-out faces; bottom: the autoencoder's reconstructions")
     }

@@ -82,7 +82,8 @@ public final class FaceSwapTrainer: Trainer {
     public func writeSamples(to folder: URL, step: Int) throws -> URL {
         let reconstructions = try model.swap(fixedFaces, to: .a)
         let swaps = try model.swap(fixedFaces, to: .b)
-        return try SampleGrid.write(rows: [fixedFaces, reconstructions, swaps, fixedAnswers], folder: folder,
+        return try SampleGrid.write(rows: [fixedFaces, reconstructions, swaps, fixedAnswers],
+                                    rowNames: ["held-out A", "A redrawn", "A → B (swap)", "true B"], folder: folder,
                                     prefix: filePrefix, step: step, model: model.description.firstLine,
                                     seed: config.seed, content: "rows: held-out A faces; decoder A's reconstructions; "
                                         + "the swap A→B (decoder B); the true B with the same expression, pose and light")

@@ -10,17 +10,24 @@ import Imaging
 public enum SampleGrid {
     /// Lays out `rows` (each `[N, 3, H, W]`, values in `range`) one above the other and writes them
     /// as `folder/<prefix>-step-000200.png`, labelled as synthetic with the model, seed and step.
+    /// With `rowNames`, the grid is drawn for reading (see `LabelledGrid`): faces 4× larger, each
+    /// row named at its left, and "step N" across the top; the names go into the metadata too.
     @discardableResult
     public static func write(rows: [Tensor], range: ImageDataset.PixelRange = .zeroToOne, captions: [String]? = nil,
-                      folder: URL, prefix: String, step: Int, model: String, seed: UInt64,
+                      rowNames: [String]? = nil, folder: URL, prefix: String, step: Int, model: String, seed: UInt64,
                       content: String) throws -> URL {
-        let images = try rows.flatMap { try Image.images(from: $0, range: range) }
-        let columns = max(1, rows.first?.shape.first ?? 1)
-        let grid = try ImageGrid.make(images, columns: columns, captions: captions)
+        let grid: Image
+        var extra: [(key: String, value: String)] = [("Step", String(step)), ("Content", content)]
+        if let rowNames {
+            grid = try LabelledGrid.make(rows: try rows.map { try Image.images(from: $0, range: range) }, rowNames: rowNames,
+                                         title: "\(prefix) step \(step)")
+            extra.append(("Rows", rowNames.joined(separator: "; ")))
+        } else {
+            let images = try rows.flatMap { try Image.images(from: $0, range: range) }
+            grid = try ImageGrid.make(images, columns: max(1, rows.first?.shape.first ?? 1), captions: captions)
+        }
         let url = folder.appendingPathComponent(fileName(prefix: prefix, step: step))
-        try PNGFile.write(grid, to: url.path, text: PNGFile.labels(model: model, seed: seed, extra: [
-            ("Step", String(step)), ("Content", content),
-        ]))
+        try PNGFile.write(grid, to: url.path, text: PNGFile.labels(model: model, seed: seed, extra: extra))
         return url
     }
 

@@ -193,6 +193,7 @@ public enum TrainingLoop {
             sampleFiles.append(url)
             observer(.samplesWritten(url, step: state.stepsDone))
         }
+        try Timelapse.write(sampleFiles, folder: folder, prefix: procedure.filePrefix)
         try state.history.write(to: historyFile)
         return TrainingOutcome(ending: ending, totalSteps: state.stepsDone, history: state.history,
                                historyFile: historyFile, sampleFiles: sampleFiles, elapsedSeconds: elapsed())

@@ -53,6 +53,8 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
             return try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
         }, update: { $0.config = config })
     var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
-    run.extraLines = [try model.score(on: trainer.data).summary]
+    let score = try model.score(on: trainer.data)
+    run.extraLines = [score.summary]
+    run.scores = swapScores(score)
     return .object(run)
 }
