@@ -25,7 +25,7 @@ import TestSupport
         ("noise.sh|", 6, ["shape"]),
         ("noise.re|", 6, ["relu(", "reshape("]),
         ("names.|", 6, ["count"]),
-        ("randn([2], m|", 11, ["markPictures", "mean: ", "mseLoss"]),
+        ("randn([2], m|", 11, ["markPictures", "mean: ", "modes", "mseLoss"]),
         ("randn([2], st|", 11, ["std: ", "strip"]),
         ("noise.reshape(n|", 14, ["names", "noise"]),
         // Labels belong to the innermost open call: inside zeros( there are none.
