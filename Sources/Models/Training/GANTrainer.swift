@@ -34,11 +34,7 @@ public final class GANTrainer: Trainer {
     public let fixedNoise: Tensor
     public var generatorOptimizer: Adam
     public var discriminatorOptimizer: Adam
-    /// A GAN's losses swing by design: D's can fall to 0.02 while it wins and jump to 4 when G
-    /// catches up, a 200-fold change that is not divergence. So the guard here allows 1000-fold
-    /// swings; nan and infinity still stop training at once.
-    public var state = TrainingState(metricNames: ["loss D", "loss G", "D(x)", "D(G(z))"],
-                              lossGuard: LossGuard(divergenceFactor: 1000, warmUpSteps: 50, riseFactor: nil))
+    public var state = TrainingState.adversarialGame()
     public let filePrefix: String
 
     public init(model: DCGAN, faces: ImageDataset, config: TrainingConfig = defaultConfig, name: String = "gan") throws {

@@ -43,8 +43,7 @@ public final class ToyGANTrainer: Trainer {
     public var generatorOptimizer: Adam
     public var discriminatorOptimizer: Adam
     /// Only D's loss is guarded: the saturating G loss is negative by design.
-    public var state = TrainingState(metricNames: ["loss D", "loss G", "D(x)", "D(G(z))"],
-                                     lossGuard: LossGuard(divergenceFactor: 1000, warmUpSteps: 50, riseFactor: nil))
+    public var state = TrainingState.adversarialGame()
     public let filePrefix: String
 
     public init(model: ToyGAN, ring: RingOfGaussians = RingOfGaussians(), generatorLoss: GeneratorLoss = .nonSaturating,

@@ -82,6 +82,15 @@ public struct TrainingState {
         history = LossHistory(names: metricNames)
         self.lossGuard = lossGuard
     }
+
+    /// A GAN's four numbers, judged as a game is: its losses swing by design (D's can fall to
+    /// 0.02 while it wins and jump to 4 when G catches up, a 200-fold change that is not
+    /// divergence), so the guard allows 1000-fold swings and no sustained-rise stop; nan and
+    /// infinity still stop training at once. Shared by the face GAN and the 2-D toy.
+    public static func adversarialGame() -> TrainingState {
+        TrainingState(metricNames: ["loss D", "loss G", "D(x)", "D(G(z))"],
+                      lossGuard: LossGuard(divergenceFactor: 1000, warmUpSteps: 50, riseFactor: nil))
+    }
 }
 
 /// The weights and the BatchNorm running statistics of some networks. (`ParameterSnapshot`
