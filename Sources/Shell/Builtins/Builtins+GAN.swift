@@ -32,5 +32,5 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
             let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path)
             return try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
         }, update: { $0.config = config })
-    return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+    return .object(try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }
