@@ -66,6 +66,32 @@ import TestSupport
         #expect(RunComparison(runs: [runs[0], runs[1], runs[0]]).runNames == ["toygan", "toygan-2", "toygan"])
     }
 
+    /// A model setting is cut to the arguments that differ, so the legend says `model latent=8`.
+    static let modelSettings: [(values: [String], shown: [String])] = [
+        (["Autoencoder(latent=8, width=4)", "Autoencoder(latent=16, width=4)"], ["latent=8", "latent=16"]),
+        (["DCGAN(latent=8, width=4)", "DCGAN(latent=8, width=8, upsampling=nearest+conv)"],
+         ["DCGAN(latent=8, width=4)", "DCGAN(latent=8, width=8, upsampling=nearest+conv)"]),
+        (["ToyGAN(latent=2, hidden=64)", "Sequential (9 parameters)"], ["ToyGAN(latent=2, hidden=64)", "Sequential (9 parameters)"]),
+        (["0.001", "0.01"], ["0.001", "0.01"]),
+    ]
+
+    @Test(arguments: modelSettings)
+    func settingsAreShownByWhatDiffers(values: [String], shown: [String]) throws {
+        let session = makeSession()
+        transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))"])
+        let runs = try ["a", "b"].map { name -> TrainingRun in
+            guard case .object(let run as TrainingRun)? = session.evaluator.variables[name]?.value else { throw CompareTestError.notARun }
+            return run
+        }
+        let comparison = RunComparison(runs: zip(runs, values).map { run, value in
+            var changed = run
+            changed.settings = [(name: "model", value: value)]
+            return changed
+        })
+        #expect(comparison.shortValues("model") == shown)
+        #expect(comparison.runNames == shown.map { "model " + $0 })
+    }
+
     @Test(arguments: [(8.0, "8"), (0.25, "0.2500"), (27.41, "27.4100")])
     func scoresPrintAsCountsOrMetrics(value: Double, text: String) {
         #expect(RunComparison.formatScore(value) == text)
