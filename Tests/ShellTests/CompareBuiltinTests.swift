@@ -55,7 +55,12 @@ import TestSupport
 
     @Test func runsThatDifferInNothingAreNamedByTheirFiles() throws {
         let session = makeSession()
-        transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))"])
+        let printed = transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))", "compare(a, b, name: \"same\")"])
+        let url = session.context.outputFolder.appendingPathComponent("same.png")
+        #expect(printed.hasSuffix("picture in \(url.path)"))
+        #expect(printed.contains("\nrun      toygan  toygan-2\nsteps    4       4\n"))
+        let (_, text) = try PNGFile.read(url.path)
+        #expect(text.contains { $0.key == "Content" && $0.value.hasPrefix("comparison of trainToyGAN runs: toygan = toygan (red); toygan-2 = toygan-2 (blue).") })
         let runs = try ["a", "b"].map { name -> TrainingRun in
             guard case .object(let run as TrainingRun)? = session.evaluator.variables[name]?.value else { throw CompareTestError.notARun }
             return run
