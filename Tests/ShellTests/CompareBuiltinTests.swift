@@ -97,6 +97,20 @@ import TestSupport
         #expect(comparison.runNames == shown.map { "model " + $0 })
     }
 
+    /// A run keeps its call's every argument as short text: the model by its first printed line,
+    /// strings without quotes, numbers as typed, defaults included.
+    @Test func aRunRemembersItsSettings() throws {
+        let session = makeSession()
+        transcript(session, ["let a = \(Self.toy), loss: \"saturating\")"])
+        guard case .object(let run as TrainingRun)? = session.evaluator.variables["a"]?.value else { throw CompareTestError.notARun }
+        #expect(run.kind == "trainToyGAN")
+        #expect(run.settings.map { "\($0.name) \($0.value)" } == [
+            "gan ToyGAN(latent=2, hidden=8)", "loss saturating", "dSteps 1", "gSteps 1",
+            "lr 0.001", "betas [0.5, 0.999]", "steps 4", "batch 8", "seed 0", "every 2",
+        ])
+        #expect(run.sampleFiles.map(\.lastPathComponent) == ["toygan-step-000002.png", "toygan-step-000004.png"])
+    }
+
     @Test(arguments: [(8.0, "8"), (0.25, "0.2500"), (27.41, "27.4100")])
     func scoresPrintAsCountsOrMetrics(value: Double, text: String) {
         #expect(RunComparison.formatScore(value) == text)
