@@ -10,7 +10,8 @@
 ///   Completion/ `Completer`: what Tab offers, worked out from the line and the cursor.
 ///   Terminal/   Pure encoders for pictures in a terminal (half blocks, kitty, iTerm2).
 ///   Training/   What the shell adds to the Models module's training: `SupervisedTrainer`
-///               (train's step for any model), `LossPlot` (PNG and sparkline) and `TrainingRun`.
+///               (train's step for any model), `LossPlot` (PNG chart and sparkline), `TrainingRun`
+///               (a run with its settings) and `RunComparison` (what `compare(run1, run2)` shows).
 ///
 /// The `lab` executable (Sources/Lab) only wires these to readline and the terminal.
 public enum Shell {}

@@ -55,7 +55,12 @@ import TestSupport
 
     @Test func runsThatDifferInNothingAreNamedByTheirFiles() throws {
         let session = makeSession()
-        transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))"])
+        let printed = transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))", "compare(a, b, name: \"same\")"])
+        let url = session.context.outputFolder.appendingPathComponent("same.png")
+        #expect(printed.hasSuffix("picture in \(url.path)"))
+        #expect(printed.contains("\nrun      toygan  toygan-2\nsteps    4       4\n"))
+        let (_, text) = try PNGFile.read(url.path)
+        #expect(text.contains { $0.key == "Content" && $0.value.hasPrefix("comparison of trainToyGAN runs: toygan = toygan (red); toygan-2 = toygan-2 (blue).") })
         let runs = try ["a", "b"].map { name -> TrainingRun in
             guard case .object(let run as TrainingRun)? = session.evaluator.variables[name]?.value else { throw CompareTestError.notARun }
             return run
@@ -64,6 +69,46 @@ import TestSupport
         #expect(comparison.differingSettings.isEmpty)
         #expect(comparison.runNames == ["toygan", "toygan-2"])
         #expect(RunComparison(runs: [runs[0], runs[1], runs[0]]).runNames == ["toygan", "toygan-2", "toygan"])
+    }
+
+    /// A model setting is cut to the arguments that differ, so the legend says `model latent=8`.
+    static let modelSettings: [(values: [String], shown: [String])] = [
+        (["Autoencoder(latent=8, width=4)", "Autoencoder(latent=16, width=4)"], ["latent=8", "latent=16"]),
+        (["DCGAN(latent=8, width=4)", "DCGAN(latent=8, width=8, upsampling=nearest+conv)"],
+         ["DCGAN(latent=8, width=4)", "DCGAN(latent=8, width=8, upsampling=nearest+conv)"]),
+        (["ToyGAN(latent=2, hidden=64)", "Sequential (9 parameters)"], ["ToyGAN(latent=2, hidden=64)", "Sequential (9 parameters)"]),
+        (["0.001", "0.01"], ["0.001", "0.01"]),
+    ]
+
+    @Test(arguments: modelSettings)
+    func settingsAreShownByWhatDiffers(values: [String], shown: [String]) throws {
+        let session = makeSession()
+        transcript(session, ["let a = \(Self.toy))", "let b = \(Self.toy))"])
+        let runs = try ["a", "b"].map { name -> TrainingRun in
+            guard case .object(let run as TrainingRun)? = session.evaluator.variables[name]?.value else { throw CompareTestError.notARun }
+            return run
+        }
+        let comparison = RunComparison(runs: zip(runs, values).map { run, value in
+            var changed = run
+            changed.settings = [(name: "model", value: value)]
+            return changed
+        })
+        #expect(comparison.shortValues("model") == shown)
+        #expect(comparison.runNames == shown.map { "model " + $0 })
+    }
+
+    /// A run keeps its call's every argument as short text: the model by its first printed line,
+    /// strings without quotes, numbers as typed, defaults included.
+    @Test func aRunRemembersItsSettings() throws {
+        let session = makeSession()
+        transcript(session, ["let a = \(Self.toy), loss: \"saturating\")"])
+        guard case .object(let run as TrainingRun)? = session.evaluator.variables["a"]?.value else { throw CompareTestError.notARun }
+        #expect(run.kind == "trainToyGAN")
+        #expect(run.settings.map { "\($0.name) \($0.value)" } == [
+            "gan ToyGAN(latent=2, hidden=8)", "loss saturating", "dSteps 1", "gSteps 1",
+            "lr 0.001", "betas [0.5, 0.999]", "steps 4", "batch 8", "seed 0", "every 2",
+        ])
+        #expect(run.sampleFiles.map(\.lastPathComponent) == ["toygan-step-000002.png", "toygan-step-000004.png"])
     }
 
     @Test(arguments: [(8.0, "8"), (0.25, "0.2500"), (27.41, "27.4100")])

@@ -16,6 +16,8 @@ struct RunComparison {
     /// How many of the last steps are averaged for a run's "final" numbers: one step of a
     /// mini-batch loss is noisy, so comparing two single steps could reverse the verdict.
     static let finalSteps = 20
+    /// Sample grids go side by side up to this width, else one above the other.
+    static let maximumWidth = 1280
 
     /// The names of the settings whose values are not the same in every run, in parameter order.
     var differingSettings: [String] {
@@ -29,14 +31,38 @@ struct RunComparison {
     /// its file prefix when nothing differs; the prefix is added where two names would be the same.
     var runNames: [String] {
         let differing = differingSettings
-        let names = runs.map { run in
-            differing.isEmpty ? run.filePrefix : differing.map { name in
-                "\(name) \(run.settings.first { $0.name == name }?.value ?? "")"
-            }.joined(separator: ", ")
+        let shown = differing.map(shortValues)
+        let names = runs.indices.map { index in
+            differing.isEmpty ? runs[index].filePrefix
+                : zip(differing, shown).map { "\($0) \($1[index])" }.joined(separator: ", ")
         }
         return names.enumerated().map { index, name in
             names.filter { $0 == name }.count > 1 && !differing.isEmpty ? "\(name) (\(runs[index].filePrefix))" : name
         }
+    }
+
+    /// Each run's value of the setting `name`.
+    func values(_ name: String) -> [String] {
+        runs.map { run in run.settings.first { $0.name == name }?.value ?? "" }
+    }
+
+    /// The setting's values cut to what differs: two models `Autoencoder(latent=8, width=4)` and
+    /// `Autoencoder(latent=16, width=4)` are shown as `latent=8` and `latent=16`.
+    func shortValues(_ name: String) -> [String] {
+        let full = values(name)
+        let parsed = full.map(Self.call)
+        guard let first = parsed.first ?? nil, parsed.allSatisfy({ $0?.name == first.name && $0?.arguments.count == first.arguments.count })
+        else { return full }
+        let arguments = parsed.map { $0?.arguments ?? [] }
+        let differing = first.arguments.indices.filter { position in Set(arguments.map { $0[position] }).count > 1 }
+        return arguments.map { list in differing.map { list[$0] }.joined(separator: ", ") }
+    }
+
+    /// `Name(a=1, b=2)` as its name and its arguments, or nil for anything else.
+    static func call(_ text: String) -> (name: String, arguments: [String])? {
+        guard text.hasSuffix(")"), let open = text.firstIndex(of: "(") else { return nil }
+        let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        return (String(text[..<open]), inside.components(separatedBy: ", "))
     }
 
     func colour(_ index: Int) -> (name: String, rgb: [UInt8]) {
@@ -50,9 +76,7 @@ struct RunComparison {
     /// value, each score the trainer reported, and how each run ended when any did not simply finish.
     var tableRows: [[String]] {
         var rows: [[String]] = [["run"] + runs.map(\.filePrefix)]
-        for name in differingSettings {
-            rows.append([name] + runs.map { run in run.settings.first { $0.name == name }?.value ?? "" })
-        }
+        for name in differingSettings { rows.append([name] + values(name)) }
         rows.append(["steps"] + runs.map { String($0.history.steps.count) })
         rows.append(["time"] + runs.map { ProgressLine.formatDuration($0.elapsedSeconds) })
         for metric in runs[0].history.names {
@@ -112,7 +136,11 @@ struct RunComparison {
         let chartRows = stride(from: 0, to: panels.count, by: 2).map { Array(panels[$0..<min($0 + 2, panels.count)]) }
         let charts = chartRows.map { Self.besideEachOther($0, gutter: 0) }
         let grids = try runs.enumerated().compactMap { index, run in try lastSamples(run, name: names[index], colour: colour(index).rgb) }
-        return Self.underEachOther([legend] + charts + (grids.isEmpty ? [] : [Self.besideEachOther(grids, gutter: 16)]))
+        // Side by side when they fit beside each other (the toy's frames); one above the other
+        // when not (face grids), where the same held-out faces then line up in columns.
+        let besideWidth = grids.map(\.width).reduce(0, +) + 16 * max(grids.count - 1, 0)
+        let samples = besideWidth <= Self.maximumWidth ? [Self.besideEachOther(grids, gutter: 16)] : grids
+        return Self.underEachOther([legend] + charts + (grids.isEmpty ? [] : samples))
     }
 
     /// The run's last sample grid with its name above it in its colour, or nil when it wrote no

@@ -23,7 +23,7 @@ public struct TrainingRun: Sendable, ShellObject {
     /// Every argument of that call as written in a table (`lr` → `0.0002`, `gan` →
     /// `DCGAN(latent=8, width=4)`), in the built-in's parameter order: `compare` names runs by
     /// the settings in which they differ.
-    public let settings: [(name: String, value: String)]
+    public internal(set) var settings: [(name: String, value: String)]
     /// The sample grids this call wrote, oldest first.
     public let sampleFiles: [URL]
     public let elapsedSeconds: Double
