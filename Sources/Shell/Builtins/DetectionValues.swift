@@ -1,6 +1,7 @@
 import Detection
 import Engine
 import Imaging
+import Models
 
 /// A power spectrum held in a variable: `spectrum(faces)`. Shown as a heat map; `.curve` is its
 /// azimuthal average, `.peaks` the transposed-convolution grid score.
@@ -31,14 +32,15 @@ public struct SpectrumValue: ShellObject {
     }
 }
 
-/// A trained spectral detector: `spectralDetector(real: …, fake: …)`.
+/// A trained detector: `spectralDetector(real: …, fake: …)` or `cnnDetector(real: …, fake: …)`.
 public struct DetectorValue: ShellObject {
-    public let detector: SpectralDetector
+    public let detector: any FakeDetector
     public let trainedOn: (real: Int, fake: Int)
 
     public var typeName: String { "Detector" }
     public var shortDescription: String {
-        "SpectralDetector(\(detector.featureCount) frequencies, trained on \(trainedOn.real) real + \(trainedOn.fake) fake)"
+        let kind = (detector as? SpectralDetector).map { "SpectralDetector(\($0.featureCount) frequencies" } ?? "CNNDetector(FaceClassifier"
+        return kind + ", trained on \(trainedOn.real) real + \(trainedOn.fake) fake)"
     }
     public var members: [Member] {
         [Members.method("probabilities", "p(fake) for each picture, [N]",
@@ -52,6 +54,29 @@ public struct DetectorValue: ShellObject {
 
 /// Tensors and face sets become pictures, in the range their values suggest.
 enum DetectionBuiltins {
+    /// What `detector:` arguments accept: a `Detector` value, or a `FaceClassifier` trained with
+    /// `trainClassifier(…, question: "real", gan: …)` (its p(real) turned into p(fake)).
+    static let accepted = "a spectralDetector(…), a cnnDetector(…) or a FaceClassifier trained with trainClassifier(…, question: \"real\")"
+
+    static func detector(_ arguments: CallArguments, _ name: String) throws -> any FakeDetector {
+        switch arguments.value(name) {
+        case .object(let object as DetectorValue):
+            return object.detector
+        case .layer(let classifier as FaceClassifier):
+            guard arguments.context.realOrFakeClassifiers.contains(classifier) else {
+                throw arguments.invalid(name, "is a FaceClassifier not trained to tell real from fake; train it with trainClassifier(…, question: \"real\", gan: …) first")
+            }
+            return CNNDetector(trained: classifier, outputIsReal: true)
+        default:
+            throw arguments.invalid(name, "must be " + accepted)
+        }
+    }
+
+    /// An optional `detector:` argument.
+    static func optionalDetector(_ arguments: CallArguments, _ name: String) throws -> (any FakeDetector)? {
+        arguments.value(name).isNothing ? nil : try detector(arguments, name)
+    }
+
     static func images(_ arguments: CallArguments, _ name: String) throws -> [Image] {
         let tensor = try arguments.tensor(name)
         guard tensor.rank == 4, [1, 3].contains(tensor.shape[1]), tensor.shape[0] > 0 else {
@@ -66,7 +91,7 @@ enum DetectionBuiltins {
 /// also go to the output folder, so the game works without an image-capable terminal.
 public struct SpotTheFakeValue: ShellObject {
     public let game: SpotTheFake
-    public let detector: SpectralDetector?
+    public let detector: (any FakeDetector)?
 
     public var typeName: String { "SpotTheFake" }
     public var shortDescription: String { "SpotTheFake(\(game.answers.count) of \(game.rounds.count) rounds answered)" }
@@ -102,8 +127,8 @@ public struct SpotTheFakeValue: ShellObject {
             var lines = [String(format: "you: %d of %d right (%.0f %%)", result.learnerCorrect, result.answered,
                                 100 * Double(result.learnerCorrect) / Double(result.answered))]
             if let detectorCorrect = result.detectorCorrect {
-                lines.append(String(format: "spectral detector: %d of %d right (%.0f %%) on the same pairs", detectorCorrect, result.answered,
-                                    100 * Double(detectorCorrect) / Double(result.answered)))
+                lines.append(String(format: "%@: %d of %d right (%.0f %%) on the same pairs", detector?.name ?? "detector", detectorCorrect,
+                                    result.answered, 100 * Double(detectorCorrect) / Double(result.answered)))
             }
             if let mistakes = try game.mistakesPicture() {
                 let url = try arguments.context.prepareWrite(to: "spot-the-fake-mistakes.png")
