@@ -132,7 +132,7 @@ public struct GeneralisationTable {
     /// diagonal (tested on what it trained on) marked with *.
     public var text: String {
         let header = "\(detector) detector: rows trained on, columns tested on; accuracy at 0.5 / average precision (* seen in training)"
-        let width = 15
+        let width = 16
         func cell(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
         var lines = [header, cell("") + sources.map { cell($0) }.joined()]
         for (row, source) in sources.enumerated() {

@@ -86,7 +86,7 @@ import Testing
             // A new session: the saved step is resumed, and x is rebuilt by re-running step 1's cell.
             let later = try makeRunner(folder)
             #expect(later.resumePoint().map { "\($0.lesson.id) \($0.step)" } == "sample 2")
-            #expect(text(later.handle("lessons")) == "  7  A sample                           5 min   2/3 steps\nContinue at lesson 7, step 3: type lesson 7.")
+            #expect(text(later.handle("lessons")) == "  7  A sample  5 min   2/3 steps\nContinue at lesson 7, step 3: type lesson 7.")
             let reopened = later.open("7")
             #expect(later.stepIndex == 2)
             #expect(reopened.prefill == "let y = x * 2")

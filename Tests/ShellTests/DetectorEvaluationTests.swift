@@ -75,7 +75,7 @@ import TestSupport
         ])
         #expect(output.contains("spectral detector: rows trained on, columns tested on; accuracy at 0.5 / average precision (* seen in training)"))
         #expect(output.contains("CNN detector: rows trained on, columns tested on"))
-        #expect(output.contains("               transposed     nearest        "))
+        #expect(output.contains("                transposed      nearest         "))
         #expect(output.contains("trained on 12 real + 12 fake of one kind; tested on 12 held-out real + 12 unseen fakes of each kind"))
         let seenAP = try #require(output.split(separator: "\n").last.flatMap { Double($0) })
         #expect(seenAP > 0.9)

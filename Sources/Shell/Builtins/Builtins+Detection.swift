@@ -107,6 +107,8 @@ extension BuiltinRegistry {
             let real = try DetectionBuiltins.images(arguments, "real"), fake = try DetectionBuiltins.images(arguments, "fake")
             let detector = try DetectionBuiltins.optionalDetector(arguments, "detector")
             let game = try SpotTheFake(real: real, fake: fake, seed: UInt64(try arguments.integer("seed")))
+            // The first pair straight away, on the terminal and as a file for terminals without pictures.
+            try SpotTheFakeValue.writeRound(0, of: game, arguments)
             return .object(SpotTheFakeValue(game: game, detector: detector))
         }, category: .detection, example: "let g = spotTheFake(real: faces(count: 5), fake: sample(DCGAN(latent: 8, width: 4), count: 5))")
 

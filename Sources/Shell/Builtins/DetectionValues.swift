@@ -96,15 +96,38 @@ public struct SpotTheFakeValue: ShellObject {
     public var typeName: String { "SpotTheFake" }
     public var shortDescription: String { "SpotTheFake(\(game.answers.count) of \(game.rounds.count) rounds answered)" }
     public var cellDescription: String {
-        guard let round = game.currentRound else { return "all \(game.rounds.count) rounds answered: see g.score()" }
+        guard let round = game.currentRound else { return "all \(game.rounds.count) rounds answered: see .score()" }
         return "round \(round + 1) of \(game.rounds.count): which one is generated? answer with .pick(\"left\") or .pick(\"right\")"
+    }
+    public var linesWhenBound: [String] { [cellDescription] }
+
+    /// Writes round `round`'s pair as `spot-the-fake-round-N.png` and queues it for the terminal.
+    static func writeRound(_ round: Int, of game: SpotTheFake, _ arguments: CallArguments) throws {
+        let url = try arguments.context.prepareWrite(to: "spot-the-fake-round-\(round + 1).png")
+        try arguments.context.writePicture(try game.picture(of: round), to: url,
+                                           text: PNGFile.labels(source: .trainedAlgorithmicMedia,
+                                                                extra: [("Content", "spot the fake: one of the two is generated")]))
+    }
+
+    private func result() throws -> SpotTheFake.Result {
+        try game.result(probabilities: detector.map { detector in { try detector.probabilities($0) } })
     }
     public func cellPictures() -> [Picture] {
         guard let round = game.currentRound, let pair = try? game.picture(of: round) else { return [] }
         return [Picture(pair)]
     }
     public var members: [Member] {
-        [Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
+        [.property("rounds", "how many pairs the game has") { _ in .number(Double(game.rounds.count)) },
+         .property("answered", "how many you have answered") { _ in .number(Double(game.answers.count)) },
+         .property("yourAccuracy", "the share of answered rounds you got right (0 before any)") { _ in
+            let result = try result()
+            return .number(result.answered == 0 ? 0 : Double(result.learnerCorrect) / Double(result.answered))
+         },
+         .property("detectorAccuracy", "the detector's share right on the same rounds (0 without a detector)") { _ in
+            let result = try result()
+            return .number(result.answered == 0 ? 0 : Double(result.detectorCorrect ?? 0) / Double(result.answered))
+         },
+         Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
                         returns: "Text") { arguments in
             let side = try arguments.string("side")
             guard side == "left" || side == "right" else { throw arguments.invalid("side", "must be \"left\" or \"right\"") }
@@ -112,17 +135,14 @@ public struct SpotTheFakeValue: ShellObject {
             var lines = [right ? "right: that one was generated" : "wrong: that one was real"]
             if let round = game.currentRound {
                 lines.append("round \(round + 1) of \(game.rounds.count): which one is generated?")
-                let pair = try game.picture(of: round)
-                let url = try arguments.context.prepareWrite(to: "spot-the-fake-round-\(round + 1).png")
-                try arguments.context.writePicture(pair, to: url, text: PNGFile.labels(source: .trainedAlgorithmicMedia,
-                                                                                     extra: [("Content", "spot the fake: one of the two is generated")]))
+                try Self.writeRound(round, of: game, arguments)
             } else {
                 lines.append("that was the last round: see .score()")
             }
             return .text(lines.joined(separator: "\n"))
          },
          Members.method("score", "your accuracy beside the detector's on the same pairs, and the pairs you missed", [], returns: "Text") { arguments in
-            let result = try game.result(probabilities: detector.map { detector in { try detector.probabilities($0) } })
+            let result = try result()
             guard result.answered > 0 else { return .text("no rounds answered yet") }
             var lines = [String(format: "you: %d of %d right (%.0f %%)", result.learnerCorrect, result.answered,
                                 100 * Double(result.learnerCorrect) / Double(result.answered))]
