@@ -26,9 +26,11 @@ public enum FakeSource: String, CaseIterable, Sendable, CustomStringConvertible 
 public final class FakeFactory {
     /// How long each generator trains. The fakes are blurry, which is fine: detectors are tested
     /// on the *traces* of a generator, and a short run leaves them as clearly as a long one.
-    /// 300 GAN steps took 210 s for both GANs on a loaded machine, too long for a lesson cell;
-    /// at these defaults the whole `generalisation()` built-in (four generators, eight detectors)
-    /// fits in a minute on two cores (see MEASURED below).
+    /// 300 GAN steps took 210 s for both GANs on a loaded machine. At these defaults the whole
+    /// `generalisation()` built-in (four generators, eight detectors, 100 pictures a kind) took
+    /// 87 s of CPU (4 min wall at load average 20 on 2 cores): an experiment, not a lesson cell.
+    /// Lessons give `generalisation(fakes:)` the learner's own GANs' samples instead. At 40 GAN
+    /// steps the two GANs were still so crude that every detector caught both (76 s of CPU).
     public struct Settings: Sendable {
         public var ganSteps = 80
         public var ganWidth = 8

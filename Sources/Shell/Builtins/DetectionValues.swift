@@ -131,8 +131,10 @@ public struct SpotTheFakeValue: ShellObject {
                         returns: "Text") { arguments in
             let side = try arguments.string("side")
             guard side == "left" || side == "right" else { throw arguments.invalid("side", "must be \"left\" or \"right\"") }
-            let right = try game.answer(fakeIsLeft: side == "left")
-            var lines = [right ? "right: that one was generated" : "wrong: that one was real"]
+            let correct = try game.answer(fakeIsLeft: side == "left")
+            // "right" is also a side, so the verdict says "correct" to avoid reading as one.
+            let other = side == "left" ? "right" : "left"
+            var lines = [correct ? "correct: the \(side) one was generated" : "wrong: the \(side) one was real; the fake was on the \(other)"]
             if let round = game.currentRound {
                 lines.append("round \(round + 1) of \(game.rounds.count): which one is generated?")
                 try Self.writeRound(round, of: game, arguments)
