@@ -24,7 +24,8 @@ import TestSupport
         let output = transcript(session, [
             "let gan = DCGAN(latent: 8, width: 4)",
             "let cnn = FaceClassifier(width: 4)",
-            "let run = trainClassifier(cnn, question: \"real\", gan: gan, steps: 30, batch: 16)",
+            // Long enough for BatchNorm's running statistics to settle: evaluation runs in eval mode.
+            "let run = trainClassifier(cnn, question: \"real\", gan: gan, steps: 150, batch: 16)",
             "evaluate(cnn, real: faces(count: 40, heldOut: true), fake: sample(gan, count: 40, seed: 3), name: \"cnn\")",
         ])
         let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("CNN detector: accuracy") })
