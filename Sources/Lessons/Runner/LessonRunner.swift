@@ -380,7 +380,10 @@ public final class LessonRunner {
             return Reply(outputs: [.note(message.prefix(1).uppercased() + message.dropFirst() + ".")])
         case .wrong(let why):
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Not right: " + why))
-            return Reply(outputs: [.problem("Not right: " + why + " Try another answer.")])
+            // After the right answer a learner may still try the others to read their reasons;
+            // "try another" would then send them looking for an answer they already have.
+            let after = answeredQuiz ? " You already found the right one: type next to go on." : " Try another answer."
+            return Reply(outputs: [.problem("Not right: " + why + after)])
         case .right(let why):
             answeredQuiz = true
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Right: " + why))
