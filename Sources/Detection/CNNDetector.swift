@@ -13,6 +13,16 @@ import Models
 /// Ojha et al., CVPR 2023). The generalisation table measures that.
 public final class CNNDetector {
     public let model: FaceClassifier
+    /// Whether the model's output is p(real) rather than p(fake): `trainClassifier(question:
+    /// "real")` labels real faces 1 (lesson 2's convention), this class's own training labels
+    /// fakes 1. Either way `probabilities` answers p(fake).
+    public let outputIsReal: Bool
+
+    /// A classifier trained elsewhere (at the prompt, with `trainClassifier`) used as a detector.
+    public init(trained model: FaceClassifier, outputIsReal: Bool) {
+        self.model = model
+        self.outputIsReal = outputIsReal
+    }
 
     /// - Parameters:
     ///   - steps: Adam steps of `batchSize` pictures (half an epoch to a few, at the defaults).
@@ -30,6 +40,7 @@ public final class CNNDetector {
             throw DetectionError.mixedSizes(operation: "CNN detector", first: [32, 32], other: [odd.width, odd.height])
         }
         model = try Random.withSeed(seed) { try FaceClassifier(width: width) }
+        outputIsReal = false
         let labels = [Float](repeating: 0, count: real.count) + [Float](repeating: 1, count: fake.count)
         let optimizer = try Adam(model.namedParameters(), learningRate: learningRate)
         var generator = RandomGenerator(seed: seed &+ 1)
@@ -50,11 +61,15 @@ public final class CNNDetector {
 
     /// p(fake) for each picture (evaluation mode, in batches of 256).
     public func probabilities(_ images: [Image]) throws -> [Float] {
+        // The classifier's layers are sized for 32×32 faces; anything else gets a sentence, not a shape error.
+        if let odd = images.first(where: { $0.width != 32 || $0.height != 32 }) {
+            throw DetectionError.wrongPictureSize(operation: "the CNN detector", expected: [32, 32], got: [odd.width, odd.height])
+        }
         var result: [Float] = []
         for start in stride(from: 0, to: images.count, by: 256) {
             let batch = Array(images[start..<min(images.count, start + 256)])
-            result += try model.probabilities(Image.batchTensor(batch))
+            result += try model.probabilities(Image.batchTensor(batch.map { $0.rgb() }))
         }
-        return result
+        return outputIsReal ? result.map { 1 - $0 } : result
     }
 }

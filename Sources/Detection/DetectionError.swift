@@ -21,6 +21,8 @@ public enum DetectionError: Error, Equatable, CustomStringConvertible {
     case gameOver(rounds: Int)
     /// A detector was asked for features of a different length than it was trained on.
     case featureMismatch(expected: Int, got: Int)
+    /// A detector that reads pictures of one size only got another (sizes as [w, h]).
+    case wrongPictureSize(operation: String, expected: [Int], got: [Int])
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum DetectionError: Error, Equatable, CustomStringConvertible {
             return "spotTheFake: all \(rounds) rounds are answered; look at the score or start a new game"
         case let .featureMismatch(expected, got):
             return "the detector was trained on spectra of \(expected) values but got \(got); use pictures of the size it was trained on"
+        case let .wrongPictureSize(operation, expected, got):
+            return "\(operation) reads \(expected[0])×\(expected[1]) pictures, and this one is \(got[0])×\(got[1]); give it single faces of that size"
         }
     }
 }

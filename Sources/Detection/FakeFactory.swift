@@ -26,15 +26,18 @@ public enum FakeSource: String, CaseIterable, Sendable, CustomStringConvertible 
 public final class FakeFactory {
     /// How long each generator trains. The fakes are blurry, which is fine: detectors are tested
     /// on the *traces* of a generator, and a short run leaves them as clearly as a long one.
-    /// Measured at these defaults on 2 cores shared with three other builds (load average ≈ 9):
-    /// both GANs 210 s, the swap 18 s; width 16 and 200 steps took 268 s for all three.
+    /// 300 GAN steps took 210 s for both GANs on a loaded machine. At these defaults the whole
+    /// `generalisation()` built-in (four generators, eight detectors, 100 pictures a kind) took
+    /// 87 s of CPU (4 min wall at load average 20 on 2 cores): an experiment, not a lesson cell.
+    /// Lessons give `generalisation(fakes:)` the learner's own GANs' samples instead. At 40 GAN
+    /// steps the two GANs were still so crude that every detector caught both (76 s of CPU).
     public struct Settings: Sendable {
-        public var ganSteps = 300
+        public var ganSteps = 80
         public var ganWidth = 8
-        public var swapSteps = 200
+        public var swapSteps = 120
         public var swapWidth = 8
         public var seed: UInt64 = 0
-        public init(ganSteps: Int = 300, ganWidth: Int = 8, swapSteps: Int = 200, swapWidth: Int = 8, seed: UInt64 = 0) {
+        public init(ganSteps: Int = 80, ganWidth: Int = 8, swapSteps: Int = 120, swapWidth: Int = 8, seed: UInt64 = 0) {
             self.ganSteps = ganSteps
             self.ganWidth = ganWidth
             self.swapSteps = swapSteps

@@ -24,8 +24,9 @@ public struct InspectionReport: Sendable {
     public var hasC2PAManifest: Bool
     /// The watermark check, when a key was given.
     public var watermark: (key: WatermarkKey, verdict: WatermarkVerdict)?
-    /// The spectral detector's probability that the picture is fake, when a detector was given.
+    /// A detector's probability that the picture is fake, and its name, when one was given.
     public var detectorProbability: Float?
+    public var detectorName = "detector"
 
     /// The report as lines for the terminal: each finding, then what it can and cannot prove.
     public var lines: [String] {
@@ -51,7 +52,7 @@ public struct InspectionReport: Sendable {
             result.append("    a mark survives brightness, mild noise and resizing, not top-left crops or strong JPEG; no mark proves nothing.")
         }
         if let probability = detectorProbability {
-            result.append("  spectral detector: \(String(format: "%.0f", probability * 100)) % likely generated")
+            result.append("  \(detectorName): \(String(format: "%.0f", probability * 100)) % likely generated")
             result.append("    a detector's score is a probability learned from the fakes it saw, not proof; it fails on unseen generators.")
         }
         return result
@@ -62,7 +63,7 @@ public struct InspectionReport: Sendable {
 public enum Inspector {
     /// Inspects the PNG at `path`. Damaged, truncated, hostile or non-PNG files throw an
     /// `ImageFileError` whose description is one sentence.
-    public static func inspect(_ path: String, key: WatermarkKey? = nil, detector: SpectralDetector? = nil) throws -> InspectionReport {
+    public static func inspect(_ path: String, key: WatermarkKey? = nil, detector: (any FakeDetector)? = nil) throws -> InspectionReport {
         let bytes = try PNGFile.readBytes(path)
         let (image, _) = try PNGCodec.decode(bytes, path: path)   // checks chunks, CRCs and pixels
         guard case .success(let chunks) = PNGChunks.parse(bytes) else {
@@ -76,7 +77,10 @@ public enum Inspector {
         if let key, image.width >= BlockDCT.size, image.height >= BlockDCT.size {
             report.watermark = (key, try Watermark.verify(image, key: key))
         }
-        if let detector { report.detectorProbability = try detector.probability(of: image) }
+        if let detector {
+            report.detectorProbability = try detector.probability(of: image)
+            report.detectorName = detector.name
+        }
         return report
     }
 

@@ -13,9 +13,10 @@ public enum FaceDatasetLoader {
     public static let maximumManifestLength = 64 << 20
 
     /// Loads `folder` (for example "datasets-small/faces-32"); `roles` keeps only some rows
-    /// of the pair sets (["A"] for person A alone); `limit` keeps the first rows only. Every
+    /// of the pair sets (["A"] for person A alone); `split` keeps only rows whose `split` column
+    /// says so ("test" for the held-out faces); `limit` keeps the first rows only. Every
     /// manifest column becomes an attribute.
-    public static func load(_ folder: String, roles: Set<String>? = nil, limit: Int = .max) throws -> ImageDataset {
+    public static func load(_ folder: String, roles: Set<String>? = nil, split: String? = nil, limit: Int = .max) throws -> ImageDataset {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.csv")
         func fail(_ reason: String) -> DatasetError { .manifest(path: manifestPath, reason: reason) }
         let text: String
@@ -35,6 +36,10 @@ public enum FaceDatasetLoader {
                 throw fail("line \(line) has \(fields.count) fields, not \(columns.count)")
             }
             if let roleColumn = columns.firstIndex(of: "role"), let roles, !roles.contains(fields[roleColumn]) { return true }
+            if let split {
+                guard let splitColumn = columns.firstIndex(of: "split") else { throw fail("it has no split column, so it has no held-out faces") }
+                if fields[splitColumn] != split { return true }
+            }
             kept.append(fields)
             return kept.count < limit
         }

@@ -21,8 +21,8 @@ import Testing
         #expect(table.evaluations.count == 4 && table.evaluations.allSatisfy { $0.count == 4 })
         for index in 0..<4 { #expect(table.evaluations[index][index].averagePrecision > 0.9) }
         let lines = table.text.split(separator: "\n")
-        #expect(lines[1] == "               DCGAN          upsample GAN   face swap      blended swap   ")
-        #expect(lines[2].hasPrefix("DCGAN          ") && lines[2].contains("*"))
+        #expect(lines[1] == "                DCGAN           upsample GAN    face swap       blended swap    ")
+        #expect(lines[2].hasPrefix("DCGAN           ") && lines[2].contains("*"))
         // Same seeds, same table.
         let again = try experiment.generalisationTable(.spectral, trainingCount: 20, testCount: 20)
         #expect(again.text == table.text)

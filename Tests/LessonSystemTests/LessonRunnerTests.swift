@@ -51,6 +51,8 @@ import Testing
             #expect(text(runner.handle("answer a")) == "Not right: Count again, two rows of three. Try another answer.")
             #expect(text(runner.handle("answer z")) == "Answer with a letter from a to b, for example: answer a.")
             #expect(text(runner.handle("answer b")) == "Right. Two times three.\nType next to go on.")
+            // Trying the other choice afterwards shows its reason without sending the learner back.
+            #expect(text(runner.handle("answer a")) == "Not right: Count again, two rows of three. You already found the right one: type next to go on.")
             #expect(text(runner.handle("next")) == "Step 3 of 3 · double — the cell is at the prompt: run it with Return, or edit it first. Then type next.")
             #expect(text(runner.handle("where")) == "Lesson 7 · A sample — step 3 of 3 (double); 2 steps done.")
         } }
@@ -86,7 +88,7 @@ import Testing
             // A new session: the saved step is resumed, and x is rebuilt by re-running step 1's cell.
             let later = try makeRunner(folder)
             #expect(later.resumePoint().map { "\($0.lesson.id) \($0.step)" } == "sample 2")
-            #expect(text(later.handle("lessons")) == "  7  A sample                           5 min   2/3 steps\nContinue at lesson 7, step 3: type lesson 7.")
+            #expect(text(later.handle("lessons")) == "  7  A sample  5 min   2/3 steps\nContinue at lesson 7, step 3: type lesson 7.")
             let reopened = later.open("7")
             #expect(later.stepIndex == 2)
             #expect(reopened.prefill == "let y = x * 2")

@@ -155,13 +155,17 @@ public final class LessonRunner {
 
     private func listCourse() -> Reply {
         var lines: [String] = []
+        // Columns as wide as the longest title and time, so "Final project: …" keeps them aligned.
+        let titleWidth = course.lessons.map(\.title.count).max() ?? 0
+        let minutesWidth = course.lessons.map { String($0.minutes).count }.max() ?? 0
         for lesson in course.lessons {
             let saved = progress.lessons[lesson.id]
             let status: String
             if saved?.finished == true { status = "done" }
             else if let saved, !saved.completedSteps.isEmpty { status = "\(saved.completedSteps.count)/\(lesson.steps.count) steps" }
             else { status = "not started" }
-            lines.append(String(format: "%3d  ", lesson.number) + lesson.title.padded(to: 34) + " \(lesson.minutes) min   " + status)
+            let minutes = String(repeating: " ", count: minutesWidth - String(lesson.minutes).count) + "\(lesson.minutes) min"
+            lines.append(String(format: "%3d  ", lesson.number) + lesson.title.padded(to: titleWidth) + "  " + minutes + "   " + status)
         }
         var reply = Reply(outputs: [.note(lines.joined(separator: "\n"))])
         if let resume = resumePoint() {
@@ -376,7 +380,10 @@ public final class LessonRunner {
             return Reply(outputs: [.note(message.prefix(1).uppercased() + message.dropFirst() + ".")])
         case .wrong(let why):
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Not right: " + why))
-            return Reply(outputs: [.problem("Not right: " + why + " Try another answer.")])
+            // After the right answer a learner may still try the others to read their reasons;
+            // "try another" would then send them looking for an answer they already have.
+            let after = answeredQuiz ? " You already found the right one: type next to go on." : " Try another answer."
+            return Reply(outputs: [.problem("Not right: " + why + after)])
         case .right(let why):
             answeredQuiz = true
             notebook?.entries.append(.quiz(question: quiz.question, choices: choices, reply: text, verdict: "Right: " + why))

@@ -9,6 +9,8 @@ import Imaging
 /// these are the thin bindings, each writing its pictures into the session's output folder.
 extension BuiltinRegistry {
     mutating func registerDetection() {
+        registerGeneralisation()
+        registerEarlierModels()
         register(Function("spectrum", [.positional("images", "Tensor", "pictures [N, C, H, W] or a face set")],
                           returns: "Spectrum", summary: "the mean log power spectrum of the pictures' brightness, centred") { arguments in
             let images = try DetectionBuiltins.images(arguments, "images")
@@ -33,7 +35,18 @@ extension BuiltinRegistry {
             return .object(DetectorValue(detector: detector, trainedOn: (real.count, fake.count)))
         }, category: .detection, example: "let d = spectralDetector(real: faces(count: 50), fake: sample(DCGAN(latent: 8, width: 4), count: 50))")
 
-        register(Function("evaluate", [.positional("detector", "Detector", "a spectralDetector(...)"),
+        register(Function("cnnDetector", [.labelled("real", "Tensor", "real faces [N, 3, 32, 32]"),
+                                          .labelled("fake", "Tensor", "fakes of the same size"),
+                                          .labelled("steps", "Int", default: .number(150), "Adam steps of 32 pictures"),
+                                          .labelled("seed", "Int", default: .number(0), "for the initial weights and the batches")],
+                          returns: "Detector", summary: "the small FaceClassifier trained real (0) against fake (1): it learns its own features") { arguments in
+            let real = try DetectionBuiltins.images(arguments, "real"), fake = try DetectionBuiltins.images(arguments, "fake")
+            let detector = try CNNDetector(real: real, fake: fake, steps: try arguments.integer("steps", in: 1...100_000),
+                                           seed: UInt64(try arguments.integer("seed", in: 0...Int(Int32.max))))
+            return .object(DetectorValue(detector: detector, trainedOn: (real.count, fake.count)))
+        }, category: .detection, example: "let d = cnnDetector(real: faces(count: 32), fake: sample(DCGAN(latent: 8, width: 4), count: 32), steps: 5)")
+
+        register(Function("evaluate", [.positional("detector", "Detector", "a spectralDetector(…), cnnDetector(…) or a FaceClassifier trained on \"real\""),
                                        .labelled("real", "Tensor", "held-out real pictures"),
                                        .labelled("fake", "Tensor", "held-out fakes"),
                                        .labelled("threshold", "Double", default: .number(0.5), "p(fake) at or above which a picture is called fake"),
@@ -66,13 +79,15 @@ extension BuiltinRegistry {
         }, category: .detection, example: "verify(watermark(faces(count: 4), key: \"my secret\"), key: \"my secret\")")
 
         register(Function("inspect", [.positional("path", "String", "a PNG file"),
-                                      .labelled("key", "String", default: .nothing, "a watermark key to look for")],
+                                      .labelled("key", "String", default: .nothing, "a watermark key to look for"),
+                                      .labelled("detector", "Detector", default: .nothing, "a detector whose opinion to add (the picture must be one face of its size)")],
                           returns: "Text", summary: "a PNG's metadata, provenance labels and watermark, and what each can prove") { arguments in
             let path = try arguments.string("path")
             let key: WatermarkKey? = arguments.value("key").isNothing ? nil : try WatermarkKey(try arguments.string("key"))
-            let report = try Inspector.inspect(arguments.context.resolveReadPath(path).path, key: key)
+            let detector = try DetectionBuiltins.optionalDetector(arguments, "detector")
+            let report = try Inspector.inspect(arguments.context.resolveReadPath(path).path, key: key, detector: detector)
             return .text(report.lines.joined(separator: "\n"))
-        }, category: .detection, example: "show(faces(count: 4), name: \"picture\"); inspect(\"picture.png\")")
+        }, category: .detection, example: "show(faces(count: 1), name: \"one\"); inspect(\"one.png\", detector: spectralDetector(real: faces(count: 8), fake: faces(count: 8, heldOut: true) * 0.5))")
 
         register(Function("strip", [.positional("path", "String", "a PNG file")],
                           returns: "String", summary: "writes a copy without metadata (what most uploads do) into the output folder") { arguments in
@@ -86,18 +101,14 @@ extension BuiltinRegistry {
 
         register(Function("spotTheFake", [.labelled("real", "Tensor", "real pictures [N, C, H, W]"),
                                           .labelled("fake", "Tensor", "as many generated pictures of the same size"),
-                                          .labelled("detector", "Detector", default: .nothing, "a spectralDetector to compare yourself with"),
+                                          .labelled("detector", "Detector", default: .nothing, "a detector to compare yourself with"),
                                           .labelled("seed", "Int", default: .number(0), "which side each fake goes on")],
                           returns: "SpotTheFake", summary: "a game: pick the generated face of each pair, then compare with a detector") { arguments in
             let real = try DetectionBuiltins.images(arguments, "real"), fake = try DetectionBuiltins.images(arguments, "fake")
-            var detector: SpectralDetector?
-            if case .object(let object) = arguments.value("detector") {
-                guard let value = object as? DetectorValue else { throw arguments.invalid("detector", "must be a detector from spectralDetector(...)") }
-                detector = value.detector
-            } else if !arguments.value("detector").isNothing {
-                throw arguments.invalid("detector", "must be a detector from spectralDetector(...)")
-            }
+            let detector = try DetectionBuiltins.optionalDetector(arguments, "detector")
             let game = try SpotTheFake(real: real, fake: fake, seed: UInt64(try arguments.integer("seed")))
+            // The first pair straight away, on the terminal and as a file for terminals without pictures.
+            try SpotTheFakeValue.writeRound(0, of: game, arguments)
             return .object(SpotTheFakeValue(game: game, detector: detector))
         }, category: .detection, example: "let g = spotTheFake(real: faces(count: 5), fake: sample(DCGAN(latent: 8, width: 4), count: 5))")
 
@@ -145,25 +156,23 @@ private func compareSpectra(_ arguments: CallArguments) throws -> Value {
 
 /// `evaluate(detector, real:, fake:)`: the figures, a ROC plot and a confusion matrix.
 private func evaluate(_ arguments: CallArguments) throws -> Value {
-    guard case .object(let object) = arguments.value("detector"), let value = object as? DetectorValue else {
-        throw arguments.invalid("detector", "must be a detector from spectralDetector(...)")
-    }
+    let detector = try DetectionBuiltins.detector(arguments, "detector")
     let real = try DetectionBuiltins.images(arguments, "real"), fake = try DetectionBuiltins.images(arguments, "fake")
-    let scores = try value.detector.probabilities(real + fake)
+    let scores = try detector.probabilities(real + fake)
     let evaluation = try Evaluation(scores: scores, labels: Array(repeating: 0, count: real.count) + Array(repeating: 1, count: fake.count))
     let threshold = Float(try arguments.number("threshold"))
     let matrix = evaluation.confusionMatrix(threshold: threshold)
     let name = try arguments.string("name")
     var written: [String] = []
-    for (picture, suffix) in [(DetectionPictures.rocCurves([("detector", evaluation)]), "roc"),
+    for (picture, suffix) in [(DetectionPictures.rocCurves([(detector.name, evaluation)]), "roc"),
                               (DetectionPictures.confusionMatrix(matrix, title: String(format: "THRESHOLD %.2f", threshold)), "confusion")] {
         let url = try arguments.context.prepareWrite(to: "\(name)-\(suffix).png")
         try arguments.context.writePicture(picture, to: url, text: PNGFile.labels(source: nil, extra: [("Content", "detector evaluation: \(suffix)")]))
         written.append(url.path)
     }
     return .text([
-        String(format: "accuracy %.1f %% at threshold %.2f; ROC AUC %.3f; average precision %.3f (on %d real + %d fake held-out pictures)",
-               evaluation.accuracy(threshold: threshold) * 100, threshold, evaluation.areaUnderROC, evaluation.averagePrecision, real.count, fake.count),
+        String(format: "%@: accuracy %.1f %% at threshold %.2f; ROC AUC %.3f; average precision %.3f (on %d real + %d fake held-out pictures)",
+               detector.name, evaluation.accuracy(threshold: threshold) * 100, threshold, evaluation.areaUnderROC, evaluation.averagePrecision, real.count, fake.count),
         "fakes caught \(matrix.truePositives), missed \(matrix.falseNegatives); reals accused \(matrix.falsePositives), cleared \(matrix.trueNegatives)",
         "a detector's score is a probability learned from the fakes it saw, not proof",
         "wrote " + written.joined(separator: " and "),

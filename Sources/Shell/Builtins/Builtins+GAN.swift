@@ -29,7 +29,8 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
     let context = arguments.context
     let (trainer, prefix) = try context.trainers.trainer("gan", model: gan, data: data, freshPrefix: { try context.freshPrefix("gan") },
         make: { prefix in
-            let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path)
+            // The training split only: faces(heldOut: true) are faces the GAN never saw.
+            let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path, split: "train")
             return try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
         }, update: { $0.config = config })
     return .object(try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) })

@@ -10,7 +10,8 @@ extension BuiltinRegistry {
         register(Function("faces", [.positional("name", "String", default: .string("faces-32"), "a folder of datasets-small"),
                                     .labelled("count", "Int", default: .number(256), "how many images to load"),
                                     .labelled("signed", "Bool", default: .bool(false), "values in [-1, 1] (for Tanh outputs) instead of [0, 1]"),
-                                    .labelled("role", "String", default: .string(""), "in the pair sets, \"A\" or \"B\" for one person only")],
+                                    .labelled("role", "String", default: .string(""), "in the pair sets, \"A\" or \"B\" for one person only"),
+                                    .labelled("heldOut", "Bool", default: .bool(false), "only the held-out faces, which no training built-in ever learns from")],
                           returns: "Faces", summary: "synthetic faces from datasets-small with their attributes; use it as a [N, 3, H, W] tensor") { arguments in
             let name = try arguments.string("name")
             let role = try arguments.string("role")
@@ -18,18 +19,26 @@ extension BuiltinRegistry {
             let folder = try datasetFolder(name, arguments).path
             // The count is applied while the manifest is read: asking for 4 faces loads 4.
             let requested = try arguments.integer("count", in: 1...100_000)
+            // Held-out faces are the manifest's "test" split: trainGAN, trainClassifier and the
+            // detectors train on the "train" split only, so these are faces they never saw.
+            let heldOut = try arguments.bool("heldOut")
             let dataset: ImageDataset
             do {
-                dataset = try FaceDatasetLoader.load(folder, roles: role.isEmpty ? nil : [role], limit: requested)
+                dataset = try FaceDatasetLoader.load(folder, roles: role.isEmpty ? nil : [role], split: heldOut ? "test" : nil, limit: requested)
             } catch where !role.isEmpty {
                 throw arguments.invalid("role", "matches no images in \(name) — only the pair sets (pair-32, pair-64) have roles")
+            } catch where heldOut {
+                throw arguments.invalid("heldOut", "found no held-out faces in \(name) — its manifest marks none as \"test\"")
+            }
+            if heldOut && dataset.count == 0 {
+                throw arguments.invalid("heldOut", "found no held-out faces in \(name) — its manifest marks none as \"test\"")
             }
             let count = min(requested, dataset.count)
             let range: ImageDataset.PixelRange = try arguments.bool("signed") ? .minusOneToOne : .zeroToOne
             let faces = try dataset.subset(Array(0..<count))
             return .object(FaceSet(name: name.split(separator: "/").last.map(String.init) ?? name, faces: faces,
                                     images: try faces.firstImages(count, range: range), range: range))
-        }, category: .training, example: "let data = faces(\"faces-32\", count: 64)")
+        }, category: .training, example: "let unseen = faces(\"faces-32\", count: 64, heldOut: true)")
 
         register(Function("train", [
             .positional("model", "Layer", "the model to train"),

@@ -1,6 +1,7 @@
 import Detection
 import Engine
 import Imaging
+import Models
 
 /// A power spectrum held in a variable: `spectrum(faces)`. Shown as a heat map; `.curve` is its
 /// azimuthal average, `.peaks` the transposed-convolution grid score.
@@ -31,14 +32,15 @@ public struct SpectrumValue: ShellObject {
     }
 }
 
-/// A trained spectral detector: `spectralDetector(real: …, fake: …)`.
+/// A trained detector: `spectralDetector(real: …, fake: …)` or `cnnDetector(real: …, fake: …)`.
 public struct DetectorValue: ShellObject {
-    public let detector: SpectralDetector
+    public let detector: any FakeDetector
     public let trainedOn: (real: Int, fake: Int)
 
     public var typeName: String { "Detector" }
     public var shortDescription: String {
-        "SpectralDetector(\(detector.featureCount) frequencies, trained on \(trainedOn.real) real + \(trainedOn.fake) fake)"
+        let kind = (detector as? SpectralDetector).map { "SpectralDetector(\($0.featureCount) frequencies" } ?? "CNNDetector(FaceClassifier"
+        return kind + ", trained on \(trainedOn.real) real + \(trainedOn.fake) fake)"
     }
     public var members: [Member] {
         [Members.method("probabilities", "p(fake) for each picture, [N]",
@@ -52,6 +54,29 @@ public struct DetectorValue: ShellObject {
 
 /// Tensors and face sets become pictures, in the range their values suggest.
 enum DetectionBuiltins {
+    /// What `detector:` arguments accept: a `Detector` value, or a `FaceClassifier` trained with
+    /// `trainClassifier(…, question: "real", gan: …)` (its p(real) turned into p(fake)).
+    static let accepted = "a spectralDetector(…), a cnnDetector(…) or a FaceClassifier trained with trainClassifier(…, question: \"real\")"
+
+    static func detector(_ arguments: CallArguments, _ name: String) throws -> any FakeDetector {
+        switch arguments.value(name) {
+        case .object(let object as DetectorValue):
+            return object.detector
+        case .layer(let classifier as FaceClassifier):
+            guard arguments.context.realOrFakeClassifiers.contains(classifier) else {
+                throw arguments.invalid(name, "is a FaceClassifier not trained to tell real from fake; train it with trainClassifier(…, question: \"real\", gan: …) first")
+            }
+            return CNNDetector(trained: classifier, outputIsReal: true)
+        default:
+            throw arguments.invalid(name, "must be " + accepted)
+        }
+    }
+
+    /// An optional `detector:` argument.
+    static func optionalDetector(_ arguments: CallArguments, _ name: String) throws -> (any FakeDetector)? {
+        arguments.value(name).isNothing ? nil : try detector(arguments, name)
+    }
+
     static func images(_ arguments: CallArguments, _ name: String) throws -> [Image] {
         let tensor = try arguments.tensor(name)
         guard tensor.rank == 4, [1, 3].contains(tensor.shape[1]), tensor.shape[0] > 0 else {
@@ -66,44 +91,66 @@ enum DetectionBuiltins {
 /// also go to the output folder, so the game works without an image-capable terminal.
 public struct SpotTheFakeValue: ShellObject {
     public let game: SpotTheFake
-    public let detector: SpectralDetector?
+    public let detector: (any FakeDetector)?
 
     public var typeName: String { "SpotTheFake" }
     public var shortDescription: String { "SpotTheFake(\(game.answers.count) of \(game.rounds.count) rounds answered)" }
     public var cellDescription: String {
-        guard let round = game.currentRound else { return "all \(game.rounds.count) rounds answered: see g.score()" }
+        guard let round = game.currentRound else { return "all \(game.rounds.count) rounds answered: see .score()" }
         return "round \(round + 1) of \(game.rounds.count): which one is generated? answer with .pick(\"left\") or .pick(\"right\")"
+    }
+    public var linesWhenBound: [String] { [cellDescription] }
+
+    /// Writes round `round`'s pair as `spot-the-fake-round-N.png` and queues it for the terminal.
+    static func writeRound(_ round: Int, of game: SpotTheFake, _ arguments: CallArguments) throws {
+        let url = try arguments.context.prepareWrite(to: "spot-the-fake-round-\(round + 1).png")
+        try arguments.context.writePicture(try game.picture(of: round), to: url,
+                                           text: PNGFile.labels(source: .trainedAlgorithmicMedia,
+                                                                extra: [("Content", "spot the fake: one of the two is generated")]))
+    }
+
+    private func result() throws -> SpotTheFake.Result {
+        try game.result(probabilities: detector.map { detector in { try detector.probabilities($0) } })
     }
     public func cellPictures() -> [Picture] {
         guard let round = game.currentRound, let pair = try? game.picture(of: round) else { return [] }
         return [Picture(pair)]
     }
     public var members: [Member] {
-        [Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
+        [.property("rounds", "how many pairs the game has") { _ in .number(Double(game.rounds.count)) },
+         .property("answered", "how many you have answered") { _ in .number(Double(game.answers.count)) },
+         .property("yourAccuracy", "the share of answered rounds you got right (0 before any)") { _ in
+            let result = try result()
+            return .number(result.answered == 0 ? 0 : Double(result.learnerCorrect) / Double(result.answered))
+         },
+         .property("detectorAccuracy", "the detector's share right on the same rounds (0 without a detector)") { _ in
+            let result = try result()
+            return .number(result.answered == 0 ? 0 : Double(result.detectorCorrect ?? 0) / Double(result.answered))
+         },
+         Members.method("pick", "answers the current round: which side is the fake", [.positional("side", "String", "\"left\" or \"right\"")],
                         returns: "Text") { arguments in
             let side = try arguments.string("side")
             guard side == "left" || side == "right" else { throw arguments.invalid("side", "must be \"left\" or \"right\"") }
-            let right = try game.answer(fakeIsLeft: side == "left")
-            var lines = [right ? "right: that one was generated" : "wrong: that one was real"]
+            let correct = try game.answer(fakeIsLeft: side == "left")
+            // "right" is also a side, so the verdict says "correct" to avoid reading as one.
+            let other = side == "left" ? "right" : "left"
+            var lines = [correct ? "correct: the \(side) one was generated" : "wrong: the \(side) one was real; the fake was on the \(other)"]
             if let round = game.currentRound {
                 lines.append("round \(round + 1) of \(game.rounds.count): which one is generated?")
-                let pair = try game.picture(of: round)
-                let url = try arguments.context.prepareWrite(to: "spot-the-fake-round-\(round + 1).png")
-                try arguments.context.writePicture(pair, to: url, text: PNGFile.labels(source: .trainedAlgorithmicMedia,
-                                                                                     extra: [("Content", "spot the fake: one of the two is generated")]))
+                try Self.writeRound(round, of: game, arguments)
             } else {
                 lines.append("that was the last round: see .score()")
             }
             return .text(lines.joined(separator: "\n"))
          },
          Members.method("score", "your accuracy beside the detector's on the same pairs, and the pairs you missed", [], returns: "Text") { arguments in
-            let result = try game.result(probabilities: detector.map { detector in { try detector.probabilities($0) } })
+            let result = try result()
             guard result.answered > 0 else { return .text("no rounds answered yet") }
             var lines = [String(format: "you: %d of %d right (%.0f %%)", result.learnerCorrect, result.answered,
                                 100 * Double(result.learnerCorrect) / Double(result.answered))]
             if let detectorCorrect = result.detectorCorrect {
-                lines.append(String(format: "spectral detector: %d of %d right (%.0f %%) on the same pairs", detectorCorrect, result.answered,
-                                    100 * Double(detectorCorrect) / Double(result.answered)))
+                lines.append(String(format: "%@: %d of %d right (%.0f %%) on the same pairs", detector?.name ?? "detector", detectorCorrect,
+                                    result.answered, 100 * Double(detectorCorrect) / Double(result.answered)))
             }
             if let mistakes = try game.mistakesPicture() {
                 let url = try arguments.context.prepareWrite(to: "spot-the-fake-mistakes.png")

@@ -31,6 +31,9 @@ public final class SessionContext {
     public var watermarkKey: WatermarkKey?
     /// The lessons' trainers, so training the same model again continues its run.
     let trainers = TrainerMemory()
+    /// Classifiers trained with `trainClassifier(question: "real")`, so `evaluate`, `inspect` and
+    /// `spotTheFake` can use them as detectors (weakly held: a model the learner drops is freed).
+    var realOrFakeClassifiers = WeakSet<FaceClassifier>()
 
     public init(outputFolder: URL) {
         self.outputFolder = outputFolder
@@ -118,4 +121,15 @@ public final class SessionContext {
         if FileManager.default.fileExists(atPath: expanded) { return URL(fileURLWithPath: expanded) }
         return outputFolder.appendingPathComponent(path)
     }
+}
+
+/// Objects remembered without keeping them alive.
+struct WeakSet<Element: AnyObject> {
+    private struct Box { weak var object: Element? }
+    private var boxes: [Box] = []
+    mutating func insert(_ object: Element) {
+        boxes.removeAll { $0.object == nil }
+        if !contains(object) { boxes.append(Box(object: object)) }
+    }
+    func contains(_ object: Element) -> Bool { boxes.contains { $0.object === object } }
 }
