@@ -1,5 +1,4 @@
 import ArgumentParser
-import Engine
 import Foundation
 import Shell
 import Models
@@ -22,8 +21,9 @@ struct SessionOptions: ParsableArguments {
     func makeSession() -> Session {
         let folder = outputFolder.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? OutputFolder.forNewSession(under: URL(fileURLWithPath: "runs"))
-        if let seed { Random.seed(seed) }
-        return Session(outputFolder: folder, registry: .withLessonTools())
+        let session = Session(outputFolder: folder, registry: .withLessonTools())
+        if let seed { session.seedRandom(seed) }
+        return session
     }
 
     /// How this run prints: colours and pictures only on a terminal that wants them.
