@@ -65,7 +65,7 @@ extension GANDoctor {
         var line = "Diversity of the fixed-noise faces: \(formatDecimal(last.value, digits: 2)) at step \(last.step) "
             + "(1 = as varied as real faces; from step \(limits.collapseWarmUpSteps), below \(formatDecimal(limits.collapsedDiversity, digits: 2)) "
             + "or under \(formatDecimal(limits.collapsedFractionOfBest, digits: 2)) of the run's best counts as collapse"
-        if let best = diversityReadings.filter({ $0.value.isFinite }).max(by: { $0.value < $1.value }), best.value > last.value {
+        if let best = diversityReadings.filter({ $0.value.isFinite }).max(by: { $0.value < $1.value }), best.value >= last.value + 0.01 {
             line += "; best \(formatDecimal(best.value, digits: 2)) at step \(best.step)"
         }
         return line + ")."
