@@ -22,6 +22,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case memoryBudgetExceeded(what: String, bytes: Int, budget: Int)
     /// A string or list would pass its smaller budget (`MemoryBudget.bytesPerTextOrList`).
     case textOrListTooLarge(what: String, bytes: Int, budget: Int)
+    /// A value within the budget would leave the machine too little memory.
+    case memoryNotAvailable(what: String, bytes: Int, available: Int)
     /// `backward()` was called on something that cannot start a backward pass.
     case backwardMisuse(String)
     /// A checkpoint file is unreadable, truncated, corrupt or does not fit the model.
@@ -54,6 +56,10 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .memoryBudgetExceeded(what, bytes, budget):
             return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
                 + "\(MemoryBudget.text(bytes: budget)) a single value may use — use smaller sizes"
+        case let .memoryNotAvailable(what, bytes, available):
+            return "\(what) would need \(MemoryBudget.text(bytes: bytes)), but the machine has only "
+                + "\(MemoryBudget.text(bytes: available)) free — free values you no longer need "
+                + "(vars lists them; let name = 0 frees one) or use smaller sizes"
         case let .textOrListTooLarge(what, bytes, budget):
             return "\(what) would need \(MemoryBudget.text(bytes: bytes)), more than the "
                 + "\(MemoryBudget.text(bytes: budget)) a string or list may use — keep data in tensors"

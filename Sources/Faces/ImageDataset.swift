@@ -30,7 +30,8 @@ public struct ImageDataset {
                 attributeNames: [String], attributeRows: [[String]]) throws {
         let imageSize = channels * height * width
         guard imageSize > 0, pixels.count == attributeRows.count * imageSize else {
-            throw EngineError.shapeMismatch(op: "ImageDataset", expected: "\(attributeRows.count) images of [\(channels), \(height), \(width)]",
+            let images = attributeRows.count == 1 ? "1 image" : "\(attributeRows.count) images"
+            throw EngineError.shapeMismatch(op: "ImageDataset", expected: "\(images) of [\(channels), \(height), \(width)]",
                                             got: [pixels.count])
         }
         guard attributeRows.allSatisfy({ $0.count == attributeNames.count }) else {

@@ -1,13 +1,19 @@
-/// Line plots drawn two ways: a picture (for a PNG in the output folder) and a sparkline
-/// (▁▂▃▄▅▆▇█) that fits on one terminal line.
+/// Line plots drawn three ways: a chart a learner can read (axes with ticks and their titles, a
+/// legend, a title: `LinePlot.image(_ chart:)` in LinePlot+Chart.swift), a bare picture of the
+/// curves alone, and a sparkline (▁▂▃▄▅▆▇█) that fits on one terminal line.
 public enum LinePlot {
     public static let width = 480, height = 240, margin = 16
-    /// One colour per series, in order (a plot's metadata says which is which).
+    /// One colour per series, in order (a plot's legend and metadata say which is which):
+    /// the "tab10" palette of matplotlib and TensorBoard, so the colours match what learners
+    /// will meet later.
     public static let colours: [(String, [UInt8])] = [("red", [214, 39, 40]), ("blue", [31, 119, 180]),
-                                                      ("green", [44, 160, 44]), ("orange", [255, 127, 14])]
+                                                      ("green", [44, 160, 44]), ("orange", [255, 127, 14]),
+                                                      ("purple", [148, 103, 189]), ("brown", [140, 86, 75]),
+                                                      ("pink", [227, 119, 194]), ("grey", [127, 127, 127]),
+                                                      ("olive", [188, 189, 34]), ("cyan", [23, 190, 207])]
 
-    /// Series drawn against their index: white ground, grey axes, one line per series, all on one
-    /// shared y range (non-finite values are skipped).
+    /// Series drawn against their index with no labels at all: white ground, grey axes, one line
+    /// per series, all on one shared y range (non-finite values are skipped).
     public static func image(_ series: [[Double]]) -> Image {
         var picture = Image(width: width, height: height, channels: 3, fill: [255])
         func paint(_ x: Int, _ y: Int, _ colour: [UInt8]) {

@@ -124,8 +124,8 @@ struct BatchNormTests {
         expectError("BatchNorm2d: training needs more than 1 value per channel to estimate a variance (input shape [1, 3, 1, 1])") {  // one value per channel
             try layer(Tensor.zeros([1, 3, 1, 1]))
         }
-        expectError("BatchNorm1d: numFeatures (0) must be at least 1, epsilon (1e-05) positive and momentum (0.1) between 0 and 1") {
-            try BatchNorm1d(0)
-        }
+        expectError("BatchNorm1d: needs at least 1 feature (channel) to normalise, not 0") { try BatchNorm1d(0) }
+        expectError("BatchNorm2d: eps must be positive, not 0.0") { try BatchNorm2d(3, epsilon: 0) }
+        expectError("BatchNorm2d: momentum must be between 0 and 1, not 1.5") { try BatchNorm2d(3, momentum: 1.5) }
     }
 }

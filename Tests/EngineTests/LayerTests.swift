@@ -78,7 +78,7 @@ struct LayerTests {
         dropout.eval()
         #expect(try dropout(x) === x)
         #expect(try Dropout(p: 1)(x).data.allSatisfy { $0 == 0 })
-        expectError("Dropout: probability p must be between 0 and 1, got 1.5") { try Dropout(p: 1.5) }
+        expectError("Dropout: p, the chance of dropping each value, must be between 0 and 1 (got 1.5)") { try Dropout(p: 1.5) }
     }
 
     @Test func sequentialNamesPrintsAndRecurses() throws {

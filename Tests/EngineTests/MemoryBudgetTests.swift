@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -28,6 +29,38 @@ struct MemoryBudgetTests {
     func opRefusesBeforeAllocating(name: String, make: () throws -> Tensor, message: String) {
         let error = #expect(throws: EngineError.self, "\(name)") { _ = try make() }
         #expect(error?.description == message, "\(name)")
+    }
+
+    /// Several values within the limit can still fill a machine: a large request must leave
+    /// 512 MiB of the machine's available memory free; small ones never read the figure.
+    @Test func largeRequestsMustLeaveTheMachineSomeMemory() throws {
+        let gib = 1 << 30
+        #expect(throws: EngineError.memoryNotAvailable(what: "a tensor", bytes: gib, available: gib)) {
+            try MemoryBudget.check(bytes: gib, what: "a tensor", available: gib)
+        }
+        #expect(EngineError.memoryNotAvailable(what: "a tensor of shape [16384, 16384]", bytes: gib, available: 3 * gib / 2).description
+                == "a tensor of shape [16384, 16384] would need 1.0 GiB, but the machine has only 1.5 GiB free — "
+                + "free values you no longer need (vars lists them; let name = 0 frees one) or use smaller sizes")
+        try MemoryBudget.check(bytes: gib, what: "a tensor", available: gib + MemoryBudget.reserveBytes)
+        try MemoryBudget.check(bytes: MemoryBudget.bytesCheckedAgainstMachine - 1, what: "a tensor", available: 0)
+        try MemoryBudget.check(bytes: gib, what: "a tensor", available: nil)  // unknown: only the per-value limit
+        // The per-value limit speaks first, whatever the machine has.
+        #expect(throws: EngineError.memoryBudgetExceeded(what: "a tensor", bytes: 3 * gib, budget: MemoryBudget.bytesPerValue)) {
+            try MemoryBudget.check(bytes: 3 * gib, what: "a tensor", available: 0)
+        }
+    }
+
+    @Test func readsAvailableMemoryFromMeminfo() {
+        let meminfo = "MemTotal:       24576000 kB\nMemFree:         1000000 kB\nMemAvailable:   20000000 kB\nBuffers: 5 kB\n"
+        #expect(SystemMemory.availableBytes(meminfo: meminfo) == 20_000_000 * 1024)
+        #expect(SystemMemory.availableBytes(meminfo: "MemTotal: 5 kB\n") == nil)
+        #expect(SystemMemory.availableBytes(meminfo: "MemAvailable: lots kB\n") == nil)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/meminfo"), "Linux reports available memory in /proc/meminfo"))
+    func thisMachineReportsItsAvailableMemory() throws {
+        let available = try #require(SystemMemory.availableBytes())
+        #expect(available > 0)
     }
 
     /// PyTorch's answers for empty and invalid inputs: the mean of nothing is nan, a negative

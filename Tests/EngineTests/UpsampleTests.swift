@@ -72,6 +72,6 @@ struct UpsampleTests {
                 try Random.withSeed(5) { try layer(inputs[0]) }
             }
         }
-        expectError("Dropout2d: p must be in [0, 1) (got 1.0)") { try Dropout2d(p: 1) }
+        expectError("Dropout2d: p, the chance of dropping each channel, must be at least 0 and below 1 (got 1.0)") { try Dropout2d(p: 1) }
     }
 }

@@ -75,7 +75,7 @@ import TestSupport
     }
 
     @Test func mismatchedSizesThrow() {
-        expectError("ImageDataset: expected 1 images of [3, 2, 2] but got shape [2]") {
+        expectError("ImageDataset: expected 1 image of [3, 2, 2] but got shape [2]") {
             try ImageDataset(channels: 3, height: 2, width: 2, pixels: [0, 1], attributeNames: [], attributeRows: [[]])
         }
     }

@@ -24,8 +24,8 @@ import Testing
         try withTemporaryFolder("auto-\(lesson.id)") { folder in
             let session = Session(outputFolder: folder, registry: .withLessonTools())
             let runner = LessonRunner(course: Course(lessons: [lesson]), session: session, store: nil)
-            // Its own random stream: the lesson seeds it, and parallel tests cannot disturb it.
-            let result = Random.withSeed(0) { AutoRun(runner: runner).run(lesson.id) { _ in } }
+            // The session has its own random stream, which the lesson seeds: parallel tests cannot disturb it.
+            let result = AutoRun(runner: runner).run(lesson.id) { _ in }
             #expect(result.failures == [])
             #expect(runner.progress.lessons[lesson.id]?.finished == true)
             // Every picture the lesson drew went into its notebook, labelled as synthetic.

@@ -58,9 +58,10 @@ import Models
         let url = session.context.outputFolder.appendingPathComponent("train-plot.png")
         #expect(lines.last == "plot in \(url.path)")
         let (image, text) = try PNGFile.read(url.path)
-        #expect(image.width == LinePlot.width && image.height == LinePlot.height)
+        #expect(image.width == LinePlot.chartWidth && image.height > 300)
         #expect(text.contains { $0.key == "Synthetic" && $0.value == PNGFile.syntheticLabel })
-        #expect(text.contains { $0.key == "Content" && $0.value.hasPrefix("training history over 30 steps: loss (red)") })
+        #expect(text.contains { $0.key == "Content" && $0.value.hasPrefix("line chart of 30 training steps: loss (red); y (loss) ") })
+        #expect(text.contains { $0.key == "Content" && $0.value.hasSuffix(", x (step) from 0 to 30") })
     }
 
     static let sparklines: [(values: [Double], width: Int, line: String)] = [

@@ -83,4 +83,18 @@ import TestSupport
         #expect(first == second)
         #expect(first == "Tensor[3]  min -0.1516  max 0.5871  mean 0.1767\n[-0.1516, 0.5871, 0.0945]")
     }
+
+    /// Each session draws from its own stream: another session drawing in between (as tests
+    /// running side by side do) changes nothing, and a fresh session starts at seed 0 every time.
+    @Test func sessionsDrawFromTheirOwnStreams() {
+        let alone = makeSession(), interleaved = makeSession(), other = makeSession()
+        let expected = transcript(alone, ["randn([2])", "randn([2])"])
+        var lines: [String] = []
+        for _ in 0..<2 {
+            lines.append(transcript(interleaved, ["randn([2])"]))
+            _ = transcript(other, ["randn([5])"])
+        }
+        #expect(lines.joined(separator: "\n") == expected)
+        #expect(transcript(makeSession(), ["randn([2])"]) == transcript(makeSession(), ["randn([2])"]))
+    }
 }

@@ -32,9 +32,15 @@ public class BatchNorm: Layer {
     let ranks: Set<Int>
 
     init(name: String, ranks: Set<Int>, numFeatures: Int, epsilon: Float, momentum: Float) throws {
-        guard numFeatures >= 1, epsilon > 0, (0...1).contains(momentum) else {
-            throw EngineError.invalidArgument(op: name, message: "numFeatures (\(numFeatures)) must be at least 1, "
-                + "epsilon (\(epsilon)) positive and momentum (\(momentum)) between 0 and 1")
+        // One sentence per problem, naming the argument as the learner typed it.
+        guard numFeatures >= 1 else {
+            throw EngineError.invalidArgument(op: name, message: "needs at least 1 feature (channel) to normalise, not \(numFeatures)")
+        }
+        guard epsilon > 0 else {
+            throw EngineError.invalidArgument(op: name, message: "eps must be positive, not \(epsilon)")
+        }
+        guard (0...1).contains(momentum) else {
+            throw EngineError.invalidArgument(op: name, message: "momentum must be between 0 and 1, not \(momentum)")
         }
         self.name = name
         self.ranks = ranks

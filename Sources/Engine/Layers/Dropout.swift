@@ -21,7 +21,7 @@ public final class Dropout: Layer {
 
     public init(p: Float = 0.5) throws {
         guard p >= 0, p <= 1 else {
-            throw EngineError.invalidArgument(op: "Dropout", message: "probability p must be between 0 and 1, got \(p)")
+            throw EngineError.invalidArgument(op: "Dropout", message: "p, the chance of dropping each value, must be between 0 and 1 (got \(p))")
         }
         self.p = p
     }

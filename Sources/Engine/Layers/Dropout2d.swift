@@ -18,7 +18,7 @@ public final class Dropout2d: Layer {
     /// - Parameter p: the probability of zeroing a channel, in [0, 1).
     public init(p: Float = 0.5) throws {
         guard p >= 0, p < 1 else {
-            throw EngineError.invalidArgument(op: "Dropout2d", message: "p must be in [0, 1) (got \(p))")
+            throw EngineError.invalidArgument(op: "Dropout2d", message: "p, the chance of dropping each channel, must be at least 0 and below 1 (got \(p))")
         }
         probability = p
     }

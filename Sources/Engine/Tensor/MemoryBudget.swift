@@ -8,8 +8,9 @@ import SafeFiles
 /// "failed to allocate" trap that loses the session. So every op computes the size of what it
 /// is about to allocate (its result, and scratch buffers such as convolution's columns) and asks
 /// here first; so do checkpoint and dataset loaders, and the shell for its own values (strings,
-/// lists). The limit is per value, not for the whole session: it catches the typo (a size
-/// thousands of times too large), not a machine that is merely full.
+/// lists). The limit is per value: it catches the typo (a size thousands of times too large).
+/// A machine that is merely full is caught by a second check, for large requests only: the
+/// request must leave `reserveBytes` of the machine's available memory free.
 public enum MemoryBudget {
     /// The most one value (a tensor, a buffer, one layer's parameters, a file read) may take: 2 GiB.
     public static let bytesPerValue = 2 << 30
@@ -29,10 +30,27 @@ public enum MemoryBudget {
     /// The number of float32 values that fit the budget.
     public static var float32Elements: Int { bytesPerValue / 4 }
 
-    /// Throws unless `bytes` fits the budget; `what` names the value in the message.
+    /// Requests from this size up are also checked against the machine's available memory
+    /// (reading it costs a file read, so small requests skip it).
+    public static let bytesCheckedAgainstMachine = 128 << 20
+
+    /// What a large request must leave free for the rest of the machine: 512 MiB.
+    public static let reserveBytes = 512 << 20
+
+    /// Throws unless `bytes` fits the budget and the machine's available memory; `what` names
+    /// the value in the message.
     public static func check(bytes: Int, what: String) throws {
+        try check(bytes: bytes, what: what,
+                  available: bytes >= bytesCheckedAgainstMachine ? SystemMemory.availableBytes() : nil)
+    }
+
+    /// The same check with the available memory given (nil: unknown, so only the per-value limit).
+    static func check(bytes: Int, what: String, available: Int?) throws {
         guard bytes <= bytesPerValue else {
             throw EngineError.memoryBudgetExceeded(what: what, bytes: bytes, budget: bytesPerValue)
+        }
+        if bytes >= bytesCheckedAgainstMachine, let available, bytes > available - reserveBytes {
+            throw EngineError.memoryNotAvailable(what: what, bytes: bytes, available: available)
         }
     }
 

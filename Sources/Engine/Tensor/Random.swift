@@ -53,8 +53,9 @@ public final class RandomSource {
 /// The lab's random source, like `torch.manual_seed`: layers draw their initial weights from it
 /// unless given a generator of their own.
 ///
-/// There is one global source for the shell; `withSeed` gives a block its own, task-local
-/// source, so tests running in parallel cannot disturb each other's streams.
+/// There is one global source; `withSeed` gives a block its own, task-local source, and `using`
+/// runs a block on a source its caller keeps (each shell session has one), so sessions and tests
+/// running side by side cannot disturb each other's streams.
 public enum Random {
     private static let global = RandomSource(seed: 0)
     @TaskLocal private static var scoped: RandomSource?
@@ -69,7 +70,12 @@ public enum Random {
 
     /// Runs `body` with a fresh source seeded with `seed`, visible only inside it.
     public static func withSeed<Result>(_ seed: UInt64, _ body: () throws -> Result) rethrows -> Result {
-        try $scoped.withValue(RandomSource(seed: seed)) { try body() }
+        try using(RandomSource(seed: seed), body)
+    }
+
+    /// Runs `body` drawing from `source`, which keeps its place in the stream for the next call.
+    public static func using<Result>(_ source: RandomSource, _ body: () throws -> Result) rethrows -> Result {
+        try $scoped.withValue(source) { try body() }
     }
 }
 

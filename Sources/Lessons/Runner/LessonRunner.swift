@@ -194,7 +194,7 @@ public final class LessonRunner {
         notebook = Notebook(title: "Lesson \(lesson.number): \(lesson.title)")
         // Inside a lesson every write stays in the session folder, whoever typed the line.
         session.context.writePolicy = .insideOutputFolder
-        Random.seed(lesson.seed)
+        session.seedRandom(lesson.seed)
         let saved = progress.lessons[lesson.id]
         let resumeAt = saved.flatMap { $0.finished ? nil : $0.currentStep }.flatMap(lesson.stepIndex(of:)) ?? 0
         var reply = Reply()
@@ -354,7 +354,7 @@ public final class LessonRunner {
         case .lesson:
             progress.lessons[lesson.id] = nil
             saveProgress()
-            Random.seed(lesson.seed)
+            session.seedRandom(lesson.seed)
             stepIndex = 0
             notebook = Notebook(title: "Lesson \(lesson.number): \(lesson.title)")
             var reply = Reply(outputs: [.note("Lesson \(lesson.number) starts again.")])

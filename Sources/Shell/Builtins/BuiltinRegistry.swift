@@ -49,6 +49,7 @@ public struct BuiltinRegistry {
         registry.registerFaceSwap()
         registry.registerClassifier()
         registry.registerGeneration()
+        registry.registerCompare()
         registry.registerMath()
         registry.registerDetection()
         registry.registerSession()

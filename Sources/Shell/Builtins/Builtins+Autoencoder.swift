@@ -26,7 +26,7 @@ extension BuiltinRegistry {
                     let (train, heldOut) = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path).split()
                     return try AutoencoderTrainer(model: model, faces: train, fixedFaces: heldOut, config: config, name: prefix)
                 }, update: { $0.config = config })
-            var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+            var run = try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
             try scoreAutoencoder(model, data: data, arguments, run: &run)
             return .object(run)
         }, category: .training, example: "trainAutoencoder(Autoencoder(latent: 8, width: 4), steps: 2, batch: 4)")

@@ -80,7 +80,7 @@ private func trainClassifier(_ arguments: CallArguments) throws -> Value {
         freshPrefix: { try context.freshPrefix("classifier") },
         make: { prefix in try makeExam(model, question: question, gan: gan, faces: faceCount, config: config, prefix: prefix, arguments) },
         update: { $0.trainer.config = config })
-    var run = try runTraining(context, prefix: prefix) { try exam.trainer.train(output: $0, observer: $1) }
+    var run = try runTraining(arguments, prefix: prefix) { try exam.trainer.train(output: $0, observer: $1) }
     let accuracy = try exam.trainer.accuracy(on: exam.testImages, labels: exam.testLabels)
     // Always answering the more common answer scores this much: the number to beat.
     let yes = Double(exam.testLabels.filter { $0 == 1 }.count) / Double(max(exam.testLabels.count, 1))

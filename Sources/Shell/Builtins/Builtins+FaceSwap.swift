@@ -52,7 +52,7 @@ private func trainFaceSwap(_ arguments: CallArguments) throws -> Value {
             let data = try FaceSwapData.load(try datasetFolder(dataName, arguments, nameParameter: "data").path)
             return try FaceSwapTrainer(model: model, data: data, config: config, name: prefix)
         }, update: { $0.config = config })
-    var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+    var run = try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
     let score = try model.score(on: trainer.data)
     run.extraLines = [score.summary]
     run.scores = swapScores(score)

@@ -55,7 +55,7 @@ private func trainGAN(_ arguments: CallArguments) throws -> Value {
             let faces = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path)
             return try GANTrainer(model: gan, faces: faces, config: config, name: prefix)
         }, update: { $0.config = config })
-    var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+    var run = try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
     let name = arguments.writtenName(of: "gan") ?? "gan"
     trainer.doctor.lossGuardStopped = if case .stoppedByGuard = run.ending { true } else { false }
     run.extraLines += trainer.doctor.report(rollBackCommand: "rollBack(\(name))")

@@ -50,7 +50,7 @@ extension BuiltinRegistry {
             }
             let name = try arguments.string("name")
             let url = try arguments.context.prepareWrite(to: (name.isEmpty ? run.filePrefix + "-plot" : name) + ".png")
-            try LossPlot.write(run.history, to: url, model: nil, seed: nil)
+            try LossPlot.write(run.history, to: url, title: "\(run.filePrefix): training history", model: nil, seed: nil)
             if let picture = Picture(url) { arguments.context.pictures.append(picture) }
             return .text((run.metricLines + ["plot in \(url.path)"]).joined(separator: "\n"))
         }, category: .training, example: "plot(train(Linear(2, 1), inputs: randn([8, 2]), targets: randn([8, 1]), steps: 5))")

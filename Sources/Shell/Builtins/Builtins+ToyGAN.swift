@@ -55,7 +55,7 @@ private func trainToyGAN(_ arguments: CallArguments) throws -> Value {
             try ToyGANTrainer(model: gan, generatorLoss: loss, generatorSteps: generatorSteps, discriminatorSteps: discriminatorSteps,
                               config: config, name: prefix)
         }, update: { $0.config = config; $0.generatorSteps = generatorSteps; $0.discriminatorSteps = discriminatorSteps })
-    var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+    var run = try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
     let coverage = trainer.ring.coverage(of: try trainer.fixedSamples())
     run.extraLines.append(coverage.summary)
     run.scores.append((name: "modes", value: Double(coverage.covered)))

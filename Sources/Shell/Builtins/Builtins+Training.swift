@@ -77,5 +77,5 @@ private func train(_ arguments: CallArguments) throws -> Value {
     let prefix = try context.freshPrefix("train")
     let trainer = try SupervisedTrainer(model: model, inputs: try arguments.tensor("inputs"), targets: try arguments.tensor("targets"),
                                         loss: loss, config: config, name: prefix)
-    return .object(try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
+    return .object(try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) })
 }

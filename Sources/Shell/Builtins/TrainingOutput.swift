@@ -2,14 +2,17 @@ import Models
 import Engine
 import Foundation
 import Imaging
+import SafeFiles
 
 /// What every training built-in shares at the prompt: a fresh file-name prefix in the session's
 /// folder, live progress, and each sample grid drawn as soon as it is written.
 
 /// Runs `body` (a trainer's `train(output:observer:)`) with the session's folder and an observer
-/// that reports progress and draws sample grids; returns the run as a value the learner can keep.
-func runTraining(_ context: SessionContext, prefix: String,
+/// that reports progress and draws sample grids; returns the run as a value the learner can keep,
+/// remembering the call's settings so that `compare` can say how two runs differ.
+func runTraining(_ arguments: CallArguments, prefix: String,
                  _ body: (_ folder: URL, _ observer: (TrainingEvent) -> Void) throws -> TrainingOutcome) throws -> TrainingRun {
+    let context = arguments.context
     var lastProgress: TrainingProgress?
     // Even when training throws after some steps: the model has changed (work to save), and the
     // progress row must end so the error prints on a line of its own.
@@ -28,7 +31,26 @@ func runTraining(_ context: SessionContext, prefix: String,
             if let picture = Picture(url) { context.onPicture?(picture) }
         }
     }
-    return TrainingRun(outcome, prefix: prefix)
+    return TrainingRun(outcome, prefix: prefix, kind: arguments.function.name, settings: arguments.settings)
+}
+
+extension CallArguments {
+    /// Every argument of this call as short text, in the function's parameter order: numbers as
+    /// typed, strings without quotes, a model by its first printed line (`ToyGAN(latent=2, hidden=64)`).
+    var settings: [(name: String, value: String)] {
+        function.parameters.filter { !$0.isVariadic }.map { parameter in
+            let given = value(parameter.name)
+            switch given {
+            case .string(let text):
+                return (parameter.name, PrintableText.escaped(text, limit: 40))
+            case .layer(let layer):
+                let line = layer.description.firstLine
+                return (parameter.name, line.hasSuffix(")") && line.count <= 60 ? line : given.shortDescription)
+            default:
+                return (parameter.name, given.shortDescription)
+            }
+        }
+    }
 }
 
 extension Picture {

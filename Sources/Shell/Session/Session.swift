@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// A notebook without the notebook: lines go in, printed cells come out.
@@ -26,6 +27,9 @@ public final class Session {
 
     public let context: SessionContext
     public let evaluator: Evaluator
+    /// The session's own random stream: `seed(n)`, a lesson's seed and every layer's first
+    /// weights draw from it, so two sessions in one process (tests, say) never share numbers.
+    public let random = RandomSource(seed: 0)
     /// Set when running a script, so errors read `file:line:column: error: …`.
     public var fileName: String?
     private var pendingLines: [String] = []
@@ -63,7 +67,12 @@ public final class Session {
         if pendingState.needsMoreInput { return Reply(needsMoreInput: true) }
         let lines = pendingLines
         discardPendingInput()
-        return run(cell: lines.joined(separator: "\n"), lines: lines)
+        return Random.using(random) { run(cell: lines.joined(separator: "\n"), lines: lines) }
+    }
+
+    /// Restarts the session's random stream, as `seed(n)` does at the prompt.
+    public func seedRandom(_ seed: UInt64) {
+        random.generator = RandomGenerator(seed: seed)
     }
 
     /// The input ended. Reports a statement left open by a bracket or a trailing operator.

@@ -93,7 +93,7 @@ final class SupervisedTrainer: TrainingProcedure {
             var history = LossHistory(names: ["loss"])
             for (index, loss) in losses.enumerated() { history.append(step: index + 1, values: [loss]) }
             return try LossPlot.write(history, to: folder.appendingPathComponent("\(filePrefix)-loss.png"),
-                                      model: Value.layerTypeName(model), seed: config.seed)
+                                      title: "\(filePrefix): loss at step \(step)", model: Value.layerTypeName(model), seed: config.seed)
         }
         return try SampleGrid.write(rows: [fixedTargets, outputs], range: .guessed(from: fixedTargets), folder: folder, prefix: filePrefix,
                                     step: step, model: Value.layerTypeName(model), seed: config.seed,

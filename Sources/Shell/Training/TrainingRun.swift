@@ -18,13 +18,29 @@ public struct TrainingRun: Sendable, ShellObject {
     public var extraLines: [String] = []
     /// Named numbers a model adds (a detector's held-out accuracy), readable as members of the run.
     public var scores: [(name: String, value: Double)] = []
+    /// The built-in that made the run (`trainGAN`): only runs of one kind can be compared.
+    public let kind: String
+    /// Every argument of that call as written in a table (`lr` → `0.0002`, `gan` →
+    /// `DCGAN(latent=8, width=4)`), in the built-in's parameter order: `compare` names runs by
+    /// the settings in which they differ.
+    public let settings: [(name: String, value: String)]
+    /// The sample grids this call wrote, oldest first.
+    public let sampleFiles: [URL]
+    public let elapsedSeconds: Double
+    /// Steps this model has taken over all its training calls.
+    public let totalSteps: Int
 
-    init(_ outcome: TrainingOutcome, prefix: String) {
+    init(_ outcome: TrainingOutcome, prefix: String, kind: String, settings: [(name: String, value: String)]) {
         summary = outcome.summary
         ending = outcome.ending
         history = outcome.history
         historyFile = outcome.historyFile
         filePrefix = prefix
+        self.kind = kind
+        self.settings = settings
+        sampleFiles = outcome.sampleFiles
+        elapsedSeconds = outcome.elapsedSeconds
+        totalSteps = outcome.totalSteps
     }
 
     /// `loss  0.2513 → 0.0031  █▆▄▃▂▂▁▁▁▁`, one line per metric.
