@@ -28,7 +28,7 @@ import TestSupport
         "reconstruction.png": (138, 138),        // 8 originals and 8 reconstructions, 4 across
         "gan-step-000002.png": (1118, 550),      // 32 faces from fixed noise, 8 across, 4× with row names and a title
         "sample.png": (70, 70),                  // 4 faces, 2 across
-        "train-plot.png": (480, 240),
+        "train-plot.png": (640, 401),            // LinePlot: axes, ticks, titles and legend
     ]
 
     @Test func trainsReconstructsSamplesAndPlotsWithoutOverwriting() throws {
