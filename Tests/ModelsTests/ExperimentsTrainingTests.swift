@@ -107,8 +107,12 @@ import TestSupport
         #expect(realVerdict.suffix(3).total > realVerdict.prefix(3).total)
         let fakeVerdict = try #require(trainer.history.values("D(G(z))"))
         #expect(fakeVerdict.allSatisfy { (0...1).contains($0) })
+        // A LabelledGrid of 4 rows of 8 faces at 4×: the widest row name "z 17-24" drawn 2× plus a
+        // gutter, then 8 × (128 + 4) and a closing gutter; a title line (18), 4 × (128 + 4), a gutter.
         let png = try Fixtures.readPNG(try #require(outcome.sampleFiles.last))
-        #expect((png.width, png.height) == Fixtures.gridSize(rows: 4))
+        #expect((png.width, png.height) == (BitmapFont.width(of: "z 17-24") * 2 + 4 + 8 * 132 + 4, 18 + 4 * 132 + 4))
+        #expect(png.text["Rows"] == "z 1-8; z 9-16; z 17-24; z 25-32")
+        #expect(png.text["Title"] == "gan step 15: G(z) for the same 32 noise vectors z")
         #expect(png.text["Synthetic"] == PNGFile.syntheticLabel)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Drawing from a trained generator.
 extension DCGAN {
-    /// `count` new faces from noise drawn with `seed`: `[count, 3, 32, 32]` in [−1, 1].
+    /// `count` new faces from noise drawn with `seed`: `[count, 3, S, S]` in [−1, 1], S = `imageSize`.
     public func sample(_ count: Int, seed: UInt64) throws -> Tensor {
         guard (1...1024).contains(count) else {
             throw EngineError.invalidArgument(op: "sample", message: "count must be between 1 and 1024, not \(count)")

@@ -1,6 +1,6 @@
 import Engine
 
-/// A deep convolutional GAN for 32×32 RGB faces (Radford, Metz and Chintala, "Unsupervised
+/// A deep convolutional GAN for 32×32 (or 64×64) RGB faces (Radford, Metz and Chintala, "Unsupervised
 /// representation learning with deep convolutional generative adversarial networks", 2016;
 /// the lab's benchmark W3 at width 32).
 ///
@@ -24,6 +24,14 @@ import Engine
 /// The discriminator ends in a logit, not a probability: the loss takes logits (see
 /// `binaryCrossEntropyWithLogits` for why).
 ///
+/// `imageSize: 64` adds one more ×2 step to each network (the generator starts from 8w channels
+/// at 4×4, the discriminator ends at 8w): PyTorch's DCGAN example at its native size.
+///
+/// `batchNorm: false` removes every BatchNorm2d, the one change that most often breaks the recipe:
+/// without it the generator's layers are not rescaled each batch, and a high learning rate throws
+/// them far out of range (the GAN doctor's lesson uses exactly that). The convolutions then get
+/// a bias, since nothing cancels it any more.
+///
 /// `upsampling: .nearestThenConvolution` swaps each stride-2 transposed convolution for
 /// `Upsample(×2, nearest) · Conv2d(k3 p1)` (Odena, Dumoulin & Olah, "Deconvolution and
 /// checkerboard artifacts", Distill 2016). A stride-2 transposed convolution with a 4×4 kernel
@@ -36,11 +44,17 @@ public final class DCGAN: Layer {
         case transposedConvolution
         case nearestThenConvolution
     }
+    /// The picture sizes the networks are built for.
+    public static let imageSizes = [32, 64]
     /// Length of the noise vector z.
     public let latent: Int
     /// Channels of the discriminator's first layer and the generator's last hidden one.
     public let width: Int
     public let upsampling: Upsampling
+    /// Whether both networks normalise their hidden layers (the paper's recipe: yes).
+    public let batchNorm: Bool
+    /// Side of the square RGB faces made and judged: 32 or 64.
+    public let imageSize: Int
     public let generator: Sequential
     public let discriminator: Sequential
     public var isTraining = true
@@ -51,17 +65,26 @@ public final class DCGAN: Layer {
     ///   - latent: length of z (64, as benchmark W3).
     ///   - width: w above (32).
     ///   - upsampling: the generator's ×2 steps (transposed convolutions, as the paper).
+    ///   - batchNorm: BatchNorm2d in both networks, as the paper (true).
+    ///   - imageSize: 32 or 64.
     ///   - bias: give every convolution a bias. Off for the lessons (BatchNorm cancels it, see
-    ///     above); on for benchmark W3, whose layers are written as PyTorch's defaults.
+    ///     above); on for benchmark W3, whose layers are written as PyTorch's defaults, and
+    ///     always on without BatchNorm.
     public init(latent: Int = 64, width: Int = 32, upsampling: Upsampling = .transposedConvolution,
-                bias: Bool = false) throws {
+                batchNorm: Bool = true, imageSize: Int = 32, bias: Bool = false) throws {
         guard (1...1024).contains(latent), (1...256).contains(width) else {
             throw EngineError.invalidArgument(op: "DCGAN", message:
                 "latent must be in 1...1024 and width in 1...256, got latent \(latent), width \(width)")
         }
+        guard Self.imageSizes.contains(imageSize) else {
+            throw EngineError.invalidArgument(op: "DCGAN", message: "imageSize must be 32 or 64, not \(imageSize)")
+        }
         self.latent = latent
         self.width = width
         self.upsampling = upsampling
+        self.batchNorm = batchNorm
+        self.imageSize = imageSize
+        let bias = bias || !batchNorm
         let w = width
         /// One ×2 step from `inputs` to `outputs` channels.
         func doubling(_ inputs: Int, _ outputs: Int) throws -> [any Layer] {
@@ -72,18 +95,32 @@ public final class DCGAN: Layer {
                 return [Upsample(scaleFactor: 2, mode: .nearest), try Conv2d(inputs, outputs, kernelSize: 3, padding: 1, bias: bias)]
             }
         }
-        generator = Sequential(
-            [try ConvTranspose2d(latent, 4 * w, kernelSize: 4, stride: 1, padding: 0, bias: bias), try BatchNorm2d(4 * w), ReLU()]
-            + (try doubling(4 * w, 2 * w)) + [try BatchNorm2d(2 * w), ReLU()]
-            + (try doubling(2 * w, w)) + [try BatchNorm2d(w), ReLU()]
-            + (try doubling(w, 3)) + [Tanh()])
-        discriminator = Sequential(
-            try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: bias), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(w, 2 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
-            try BatchNorm2d(2 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(2 * w, 4 * w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
-            try BatchNorm2d(4 * w), LeakyReLU(negativeSlope: 0.2),
-            try Conv2d(4 * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: bias), Flatten())
+        /// BatchNorm2d over `channels`, or nothing when the recipe is broken on purpose.
+        func normalised(_ channels: Int) throws -> [any Layer] {
+            batchNorm ? [try BatchNorm2d(channels)] : []
+        }
+        // The widest layer sits at 4×4: 4w channels for 32×32 faces, 8w for 64×64 (one more halving).
+        let deepest = imageSize / 8
+        var generatorLayers: [any Layer] = [try ConvTranspose2d(latent, deepest * w, kernelSize: 4, stride: 1, padding: 0, bias: bias)]
+            + (try normalised(deepest * w)) + [ReLU()]
+        var multiple = deepest
+        while multiple > 1 {
+            generatorLayers += (try doubling(multiple * w, multiple / 2 * w)) + (try normalised(multiple / 2 * w)) + [ReLU()]
+            multiple /= 2
+        }
+        generatorLayers += (try doubling(w, 3)) + [Tanh()]
+        generator = Sequential(generatorLayers)
+        // The discriminator mirrors it: no BatchNorm on its input layer (the paper's rule).
+        var discriminatorLayers: [any Layer] = [try Conv2d(3, w, kernelSize: 4, stride: 2, padding: 1, bias: bias),
+                                                LeakyReLU(negativeSlope: 0.2)]
+        multiple = 1
+        while multiple < deepest {
+            discriminatorLayers += [try Conv2d(multiple * w, 2 * multiple * w, kernelSize: 4, stride: 2, padding: 1, bias: bias)]
+                + (try normalised(2 * multiple * w)) + [LeakyReLU(negativeSlope: 0.2)]
+            multiple *= 2
+        }
+        discriminatorLayers += [try Conv2d(deepest * w, 1, kernelSize: 4, stride: 1, padding: 0, bias: bias), Flatten()]
+        discriminator = Sequential(discriminatorLayers)
         Self.initialiseWeights(generator)
         Self.initialiseWeights(discriminator)
     }
@@ -109,7 +146,7 @@ public final class DCGAN: Layer {
         try Tensor.randn([count, latent, 1, 1], using: &generator)
     }
 
-    /// Images from noise: `[N, latent, 1, 1]` (or `[N, latent]`) → `[N, 3, 32, 32]` in [−1, 1].
+    /// Images from noise: `[N, latent, 1, 1]` (or `[N, latent]`) → `[N, 3, S, S]` in [−1, 1], S = `imageSize`.
     public func generate(_ z: Tensor) throws -> Tensor {
         try generator(z.rank == 2 ? z.reshaped([z.shape[0], z.shape[1], 1, 1]) : z)
     }
@@ -125,7 +162,8 @@ public final class DCGAN: Layer {
     }
 
     public var description: String {
-        let variant = upsampling == .transposedConvolution ? "" : ", upsampling=nearest+conv"
+        let variant = (upsampling == .transposedConvolution ? "" : ", upsampling=nearest+conv")
+            + (batchNorm ? "" : ", batchNorm=false") + (imageSize == 32 ? "" : ", imageSize=\(imageSize)")
         return modelDescription("DCGAN(latent=\(latent), width=\(width)\(variant))", children)
     }
 }

@@ -16,7 +16,12 @@ import Foundation
 /// of "real" for the real and the fake batch. Losses alone mislead in a GAN (both can look
 /// steady while the generator fails); D(x) ≈ 1 with D(G(z)) ≈ 0 for long means D has won.
 /// Every `sampleEvery` steps it writes `gan-step-NNNNNN.png`: 32 faces from the SAME 32 noise
-/// vectors, so the grids show how each imagined face develops.
+/// vectors, so the grids show how each imagined face develops, drawn large enough to see (4× for
+/// 32-pixel faces, 2× for 64) with their rows and the step named in the picture.
+///
+/// A `GANDoctor` watches every step: D's verdicts and each network's gradient norm, and every
+/// `checkupEvery` steps the diversity of those same fixed-noise faces against `fixedReal`,
+/// keeping the last healthy state for `rollBackToLastHealthy()`.
 public final class GANTrainer: Trainer {
     /// Tuned for a minute on 2 CPU cores. The paper's η = 2e-4 with batches of 64 is the safe
     /// recipe for long runs, but a minute allows only ~250 such steps: blobs, not faces. Batches
@@ -32,13 +37,25 @@ public final class GANTrainer: Trainer {
     public var batches: BatchStream
     public var noise: RandomGenerator
     public let fixedNoise: Tensor
+    /// Real faces, as many as `fixedNoise`, spread over the data set: the doctor's yardstick for
+    /// how varied faces are.
+    public let fixedReal: Tensor
     public var generatorOptimizer: Adam
     public var discriminatorOptimizer: Adam
     public var state = TrainingState.adversarialGame()
+    /// Kept apart from `state`: `step()` feeds it while the loop holds `state` (see TrainingLoop).
+    public var doctor = GANDoctor()
+    /// The step the next `step()` call takes, over the whole run.
+    private var nextStep = 1
     public let filePrefix: String
 
     public init(model: DCGAN, faces: ImageDataset, config: TrainingConfig = defaultConfig, name: String = "gan") throws {
-        try requireFaces32(faces, "training")
+        guard faces.channels == 3, faces.height == model.imageSize, faces.width == model.imageSize else {
+            throw ExperimentError.unsuitableData("the training pictures are \(faces.channels)×\(faces.height)×\(faces.width); "
+                + "this DCGAN makes 3×\(model.imageSize)×\(model.imageSize) RGB faces "
+                + "(datasets-small/faces-\(model.imageSize), or a DCGAN(imageSize: \(faces.height)) if that is 32 or 64)")
+        }
+        guard faces.count >= 2 else { throw ExperimentError.unsuitableData("a GAN needs at least 2 training pictures, not \(faces.count)") }
         try config.validate()
         self.model = model
         self.config = config
@@ -49,6 +66,8 @@ public final class GANTrainer: Trainer {
         noise = RandomGenerator(seed: config.seed &+ 1)
         var fixed = RandomGenerator(seed: config.seed &+ 2)
         fixedNoise = try model.noise(32, using: &fixed)
+        let spread = (0..<min(32, faces.count)).map { $0 * faces.count / min(32, faces.count) }
+        fixedReal = try faces.subset(spread).batches(size: spread.count, seed: 0, range: .minusOneToOne)[0].images
         (generatorOptimizer, discriminatorOptimizer) = try Self.makeOptimizers(model, config)
     }
 
@@ -64,6 +83,8 @@ public final class GANTrainer: Trainer {
         generatorOptimizer.learningRate = config.learningRate
         discriminatorOptimizer.learningRate = config.learningRate
         model.train()
+        // Training continues after the last step kept (a guard's roll-back may have moved it).
+        nextStep = state.stepsDone + 1
     }
 
 
@@ -90,6 +111,8 @@ public final class GANTrainer: Trainer {
         let fakeLogits = try model.discriminate(fake.detached())
         let lossD = try binaryCrossEntropyWithLogits(realLogits, ones) + binaryCrossEntropyWithLogits(fakeLogits, zeros)
         try lossD.backward()
+        // Measured before the update, from the same gradients it uses (an infinite clip only measures).
+        let discriminatorNorm = clipGradientNorm(discriminatorOptimizer.parameters, maxNorm: .infinity)
         discriminatorOptimizer.step()
 
         // 2. Generator: the same fakes, not detached this time, judged by the just-updated D.
@@ -98,9 +121,34 @@ public final class GANTrainer: Trainer {
         generatorOptimizer.zeroGrad()
         let lossG = try binaryCrossEntropyWithLogits(model.discriminate(fake), ones)
         try lossG.backward()
+        let generatorNorm = clipGradientNorm(generatorOptimizer.parameters, maxNorm: .infinity)
         generatorOptimizer.step()
 
-        return [Double(shortest: lossD.item), Double(shortest: lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
+        let metrics = [Double(shortest: lossD.item), Double(shortest: lossG.item), meanProbability(realLogits), meanProbability(fakeLogits)]
+        let step = nextStep
+        nextStep += 1
+        doctor.observe(GANVitals(realVerdict: metrics[2], fakeVerdict: metrics[3],
+                                 discriminatorGradientNorm: Double(discriminatorNorm), generatorGradientNorm: Double(generatorNorm)),
+                       step: step)
+        if doctor.isCheckupDue(after: step) {
+            let diversity = SampleDiversity.relative(try model.sample(noise: fixedNoise), to: fixedReal)
+            doctor.checkup(step: step, diversity: diversity) { ModelSnapshot(of: networks, step: step) }
+        }
+        return metrics
+    }
+
+    /// Puts both networks back as they were at the doctor's last healthy checkup, with the step
+    /// count and history to match and fresh optimisers (their running averages describe the
+    /// discarded steps), and returns that step; nil when no checkup was healthy.
+    public func rollBackToLastHealthy() throws -> Int? {
+        guard let healthy = doctor.lastHealthy else { return nil }
+        healthy.restore()
+        try resetOptimizers()
+        state.stepsDone = healthy.step
+        state.history.truncate(after: healthy.step)
+        doctor.rolledBack(to: healthy.step)
+        nextStep = healthy.step + 1
+        return healthy.step
     }
 
     /// σ of each logit, averaged: the discriminator's mean belief that the batch is real.
@@ -111,7 +159,10 @@ public final class GANTrainer: Trainer {
     public func writeSamples(to folder: URL, step: Int) throws -> URL {
         let samples = try model.sample(noise: fixedNoise)
         let rows = try (0..<4).map { try samples.sliced(axis: 0, ($0 * 8)..<($0 * 8 + 8)) }
-        return try SampleGrid.write(rows: rows, range: .minusOneToOne, folder: folder, prefix: filePrefix, step: step,
+        // 32-pixel faces 4× larger, 64-pixel ones 2×: about 128 pixels a face either way.
+        return try SampleGrid.write(rows: rows, range: .minusOneToOne, rowNames: (0..<4).map { "z \($0 * 8 + 1)-\($0 * 8 + 8)" },
+                                    title: "\(filePrefix) step \(step): G(z) for the same 32 noise vectors z",
+                                    scale: max(1, 128 / model.imageSize), folder: folder, prefix: filePrefix, step: step,
                                     model: model.description.firstLine, seed: config.seed,
                                     content: "32 generated faces from the same 32 noise vectors at every step")
     }

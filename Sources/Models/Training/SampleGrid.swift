@@ -10,18 +10,21 @@ import Imaging
 public enum SampleGrid {
     /// Lays out `rows` (each `[N, 3, H, W]`, values in `range`) one above the other and writes them
     /// as `folder/<prefix>-step-000200.png`, labelled as synthetic with the model, seed and step.
-    /// With `rowNames`, the grid is drawn for reading (see `LabelledGrid`): faces 4× larger, each
-    /// row named at its left, and "step N" across the top; the names go into the metadata too.
+    /// With `rowNames`, the grid is drawn for reading (see `LabelledGrid`): faces `scale`× larger
+    /// (4 suits 32-pixel faces, 2 suits 64-pixel ones), each row named at its left, and "<prefix>
+    /// step N" (or `title`) across the top; names and title go into the metadata too.
     @discardableResult
     public static func write(rows: [Tensor], range: ImageDataset.PixelRange = .zeroToOne, captions: [String]? = nil,
-                      rowNames: [String]? = nil, folder: URL, prefix: String, step: Int, model: String, seed: UInt64,
-                      content: String) throws -> URL {
+                      rowNames: [String]? = nil, title: String? = nil, scale: Int = 4, folder: URL, prefix: String, step: Int,
+                      model: String, seed: UInt64, content: String) throws -> URL {
         let grid: Image
         var extra: [(key: String, value: String)] = [("Step", String(step)), ("Content", content)]
         if let rowNames {
+            let caption = title ?? "\(prefix) step \(step)"
             grid = try LabelledGrid.make(rows: try rows.map { try Image.images(from: $0, range: range) }, rowNames: rowNames,
-                                         title: "\(prefix) step \(step)")
+                                         title: caption, scale: scale)
             extra.append(("Rows", rowNames.joined(separator: "; ")))
+            extra.append(("Title", caption))
         } else {
             let images = try rows.flatMap { try Image.images(from: $0, range: range) }
             grid = try ImageGrid.make(images, columns: max(1, rows.first?.shape.first ?? 1), captions: captions)

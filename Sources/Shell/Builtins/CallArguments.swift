@@ -10,6 +10,9 @@ public struct CallArguments {
     private var values: [String: (value: Value, range: SourceRange?)] = [:]
     /// The values a variadic parameter collected, in order.
     public private(set) var variadic: [(value: Value, range: SourceRange)] = []
+    /// Arguments the learner wrote as a bare variable name, by where they were written, so a
+    /// built-in can quote back a command they can type (`rollBack(hasty)`).
+    var spelledNames: [(range: SourceRange, name: String)] = []
 
     /// Matches arguments to parameters the way Swift does, but forgiving about the order of
     /// labelled arguments: unlabelled ones fill unlabelled parameters left to right, labelled ones
@@ -59,6 +62,12 @@ public struct CallArguments {
     /// Where the argument for `name` was written, so a bad value gets its own caret.
     public func range(of name: String) -> SourceRange? {
         values[name]?.range
+    }
+
+    /// The variable name the learner wrote for parameter `name`, if they wrote a bare name.
+    public func writtenName(of name: String) -> String? {
+        guard let range = range(of: name) else { return nil }
+        return spelledNames.first { $0.range == range }?.name
     }
 
     public func value(_ name: String) -> Value {

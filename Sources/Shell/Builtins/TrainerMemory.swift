@@ -36,4 +36,11 @@ final class TrainerMemory {
         entries[kind] = Entry(model: ObjectIdentifier(model), data: data, trainer: trainer, prefix: prefix)
         return (trainer, prefix)
     }
+
+    /// The kept trainer of kind `kind` for `model`, whatever its data; nil when another model of
+    /// that kind was trained since (only the last one is kept).
+    func kept(_ kind: String, model: any Layer) -> AnyObject? {
+        guard let entry = entries[kind], entry.model == ObjectIdentifier(model) else { return nil }
+        return entry.trainer
+    }
 }

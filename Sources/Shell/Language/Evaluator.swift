@@ -119,7 +119,10 @@ public final class Evaluator {
         }
         let values = try arguments.map { (label: $0.label, value: try evaluate($0.value), range: $0.range) }
         return try locate(at: range) {
-            let bound = try CallArguments(binding: values, to: function, context: context)
+            var bound = try CallArguments(binding: values, to: function, context: context)
+            bound.spelledNames = arguments.compactMap { argument in
+                if case .name(let name, _) = argument.value { return (argument.range, name) } else { return nil }
+            }
             return try function.body(bound)
         }
     }
