@@ -10,7 +10,8 @@ extension BuiltinRegistry {
     mutating func registerGeneration() {
         register(Function("sample", [.positional("model", "Layer", "a DCGAN, a VAE or an Autoencoder (trained)"),
                                      .labelled("count", "Int", default: .number(16), "how many faces, 1 to 256"),
-                                     .labelled("seed", "Int", default: .number(0), "picks the noise z; the same seed gives the same faces")],
+                                     .labelled("seed", "Int", default: .number(0), "picks the noise z; the same seed gives the same faces"),
+                                     .labelled("name", "String", default: .string("sample"), "the PNG's file name, without .png")],
                           returns: "Tensor", summary: "new faces decoded from random noise z ~ N(0, I): a GAN's in [-1, 1], an autoencoder's in [0, 1]") { arguments in
             let count = try arguments.integer("count", in: 1...256), seed = UInt64(try arguments.integer("seed"))
             let faces: Tensor
@@ -20,7 +21,7 @@ extension BuiltinRegistry {
             case let autoencoder as any Autoencoding: faces = try autoencoder.decodeRandomCodes(count, seed: seed)
             default: throw arguments.invalid("model", "must be a DCGAN, a VAE or an Autoencoder — make one with DCGAN() or VAE()")
             }
-            _ = try showImages(faces, name: "sample", arguments, parameter: "model")
+            _ = try showImages(faces, name: try arguments.string("name"), arguments, parameter: "model")
             return .tensor(faces)
         }, category: .generation, example: "sample(DCGAN(latent: 8, width: 4), count: 4)")
 

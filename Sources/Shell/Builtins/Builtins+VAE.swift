@@ -78,7 +78,7 @@ private func compareSamples(_ arguments: CallArguments) throws -> Value {
     var names = models.map { $0 is VariationalAutoencoder ? "VAE" : "autoencoder" }
     if names[0] == names[1] { names = names.enumerated().map { "\($1) \($0 + 1)" } }
     let rows = try models.map { try Image.images(from: $0.decodeRandomCodes(count, seed: seed)) }
-    let grid = try LabelledGrid.make(rows: rows, rowNames: names, title: "random codes z ~ N(0, I), seed \(seed)")
+    let grid = try LabelledGrid.make(rows: rows, rowNames: names, title: "random codes from N(0, I), seed \(seed)")
     let url = try arguments.context.prepareWrite(to: "sample-comparison.png")
     let content = zip(names, models).map { "\($0): \($1.description.firstLine)" }.joined(separator: "; ")
     try arguments.context.writePicture(grid, to: url, text: PNGFile.labels(extra: [
