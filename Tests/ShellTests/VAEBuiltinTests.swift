@@ -71,6 +71,18 @@ import Models
         #expect(text.contains { $0.key == "Content" && $0.value.hasSuffix("with seed 2, one row per model") })
     }
 
+    /// `sample(…, name:)` keeps two models' samples in two files instead of one over the other.
+    @Test func samplesGoToTheNamedFile() throws {
+        let session = makeSession()
+        transcript(session, ["sample(Autoencoder(latent: 4, width: 2), count: 2, name: \"plain\")",
+                             "sample(VAE(latent: 4, width: 2), count: 2, name: \"variational\")"])
+        for name in ["plain", "variational"] {
+            let (image, text) = try PNGFile.read(session.context.outputFolder.appendingPathComponent(name + ".png").path)
+            #expect((image.width, image.height) == (2 * 34 + 2, 34 + 2))  // ImageGrid: 2 columns, one row
+            #expect(text.contains { $0.key == "Synthetic" && $0.value == PNGFile.syntheticLabel })
+        }
+    }
+
     /// Two models of one kind get numbered row names, so the picture still says which is which.
     @Test func twoModelsOfOneKindGetNumberedRows() throws {
         let printed = evaluateLine("compareSamples(VAE(latent: 2, width: 2), VAE(latent: 3, width: 2), count: 1)")
