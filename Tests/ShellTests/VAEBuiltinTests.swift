@@ -83,6 +83,15 @@ import Models
         }
     }
 
+    /// Typing the model's name follows a face through it: encoder, the μ half, decoder.
+    @Test func summaryFollowsAFaceThroughTheThreeSteps() {
+        let printed = transcript(makeSession(), ["let vae = VAE(latent: 4, width: 2)", "vae"]).components(separatedBy: "\n")
+        #expect(printed.contains { $0.hasPrefix("VariationalAutoencoder: 3 parts, 3,167 parameters") })
+        #expect(printed.contains { $0.contains("mean: GaussianMean(latent=4)") && $0.contains("[1, 4]") })
+        #expect(printed.contains { $0.contains("decoder: Sequential(…)") && $0.contains("[1, 3, 32, 32]") })
+        #expect(!printed.contains { $0.contains("no longer fits") })
+    }
+
     /// Two models of one kind get numbered row names, so the picture still says which is which.
     @Test func twoModelsOfOneKindGetNumberedRows() throws {
         let printed = evaluateLine("compareSamples(VAE(latent: 2, width: 2), VAE(latent: 3, width: 2), count: 1)")

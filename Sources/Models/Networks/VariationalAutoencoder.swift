@@ -71,9 +71,32 @@ public final class VariationalAutoencoder: Layer, Autoencoding {
     /// Training draws z at random instead (`forward(_:noise:)`).
     public func callAsFunction(_ input: Tensor) throws -> Tensor { try decode(encode(input)) }
 
-    public var children: [(name: String, layer: any Layer)] { [("encoder", encoder), ("decoder", decoder)] }
+    /// The three steps in order, so a printout or a summary follows a face through the model:
+    /// `mean` has no weights (the state-dict keys stay `encoder.*` and `decoder.*`).
+    public var children: [(name: String, layer: any Layer)] {
+        [("encoder", encoder), ("mean", GaussianMean(latent: latent)), ("decoder", decoder)]
+    }
 
     public var description: String {
         modelDescription("VariationalAutoencoder(latent=\(latent), width=\(width))", children)
     }
+}
+
+/// The μ half of an encoder's `[N, 2·latent]` output, `[N, latent]`: the step between a VAE's
+/// encoder and decoder when it redraws a face (training draws z = μ + σ·ε instead).
+public final class GaussianMean: Layer {
+    public let latent: Int
+    public var isTraining = true
+    public var shapeContract: ShapeContract { .init(expects: .features(2 * latent), produces: .set(.features(latent))) }
+
+    public init(latent: Int) { self.latent = latent }
+
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        guard input.rank == 2, input.shape[1] == 2 * latent else {
+            throw EngineError.shapeMismatch(op: "GaussianMean", expected: "[N, \(2 * latent)] (μ and log σ² side by side)", got: input.shape)
+        }
+        return try input.sliced(axis: 1, 0..<latent)
+    }
+
+    public var description: String { "GaussianMean(latent=\(latent))" }
 }
