@@ -1,12 +1,27 @@
 import Engine
 
-/// What a trained autoencoder can do besides training: redraw faces, and walk between two faces
-/// through its code space.
-extension Autoencoder {
+/// What a trained autoencoder (plain or variational) can do besides training: redraw faces, walk
+/// between two faces through its code space, and draw faces from random codes.
+extension Autoencoding {
     /// Each face encoded and decoded again: `[N, 3, 32, 32]` → `[N, 3, 32, 32]`, in evaluation
     /// mode and without recording gradients (nothing here is trained).
     public func reconstruct(_ faces: Tensor) throws -> Tensor {
-        try inference { try self(faces) }
+        try inference { try decode(encode(faces)) }
+    }
+
+    /// `count` faces decoded from codes drawn from the standard normal N(0, I) with `seed`.
+    ///
+    /// The same line of code means two different things. A VAE was trained to keep its codes near
+    /// N(0, I), so this is sampling its prior: new faces. A plain autoencoder was never told where
+    /// its codes should lie; N(0, I) is a guess, and most such codes fall where no training face
+    /// ever put one, so the decoder draws whatever it happens to draw there.
+    public func decodeRandomCodes(_ count: Int, seed: UInt64) throws -> Tensor {
+        guard (1...1024).contains(count) else {
+            throw EngineError.invalidArgument(op: "sample", message: "count must be between 1 and 1024, not \(count)")
+        }
+        var generator = RandomGenerator(seed: seed)
+        let codes = try Tensor.randn([count, latent], using: &generator)
+        return try inference { try decode(codes) }
     }
 
     /// `steps` faces morphing from `first` to `second` (each `[1, 3, 32, 32]` or `[3, 32, 32]`):

@@ -44,6 +44,7 @@ public struct BuiltinRegistry {
         registry.registerFiles()
         registry.registerTraining()
         registry.registerAutoencoderTraining()
+        registry.registerVAE()
         registry.registerGANTraining()
         registry.registerToyGAN()
         registry.registerFaceSwap()

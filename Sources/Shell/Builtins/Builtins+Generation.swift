@@ -8,21 +8,28 @@ import Foundation
 /// result inline and writes it as a labelled PNG, like a notebook cell.
 extension BuiltinRegistry {
     mutating func registerGeneration() {
-        register(Function("sample", [.positional("gan", "Layer", "a DCGAN (trained with trainGAN)"),
+        register(Function("sample", [.positional("model", "Layer", "a DCGAN, a VAE or an Autoencoder (trained)"),
                                      .labelled("count", "Int", default: .number(16), "how many faces, 1 to 256"),
-                                     .labelled("seed", "Int", default: .number(0), "picks the noise z; the same seed gives the same faces")],
-                          returns: "Tensor", summary: "new faces from a GAN's generator, [count, 3, 32, 32] in [-1, 1]") { arguments in
-            let gan = try arguments.dcgan("gan")
-            let faces = try gan.sample(try arguments.integer("count", in: 1...256), seed: UInt64(try arguments.integer("seed")))
-            _ = try showImages(faces, name: "sample", arguments, parameter: "gan")
+                                     .labelled("seed", "Int", default: .number(0), "picks the noise z; the same seed gives the same faces"),
+                                     .labelled("name", "String", default: .string("sample"), "the PNG's file name, without .png")],
+                          returns: "Tensor", summary: "new faces decoded from random noise z ~ N(0, I): a GAN's in [-1, 1], an autoencoder's in [0, 1]") { arguments in
+            let count = try arguments.integer("count", in: 1...256), seed = UInt64(try arguments.integer("seed"))
+            let faces: Tensor
+            switch try arguments.layer("model") {
+            case let gan as DCGAN: faces = try gan.sample(count, seed: seed)
+            // A VAE samples its prior; a plain autoencoder decodes codes it was never trained on.
+            case let autoencoder as any Autoencoding: faces = try autoencoder.decodeRandomCodes(count, seed: seed)
+            default: throw arguments.invalid("model", "must be a DCGAN, a VAE or an Autoencoder — make one with DCGAN() or VAE()")
+            }
+            _ = try showImages(faces, name: try arguments.string("name"), arguments, parameter: "model")
             return .tensor(faces)
         }, category: .generation, example: "sample(DCGAN(latent: 8, width: 4), count: 4)")
 
-        register(Function("reconstruct", [.positional("model", "Layer", "an Autoencoder"),
+        register(Function("reconstruct", [.positional("model", "Layer", "an Autoencoder or a VAE"),
                                           .positional("faces", "Tensor", "faces [N, 3, 32, 32] in [0, 1], e.g. faces(count: 8)")],
                           returns: "Tensor", summary: "each face squeezed through the autoencoder's code and drawn again") { arguments in
-            guard let model = try arguments.layer("model") as? Autoencoder else {
-                throw arguments.invalid("model", "must be an Autoencoder — make one with Autoencoder()")
+            guard let model = try arguments.layer("model") as? any Autoencoding else {
+                throw arguments.invalid("model", "must be an Autoencoder or a VAE — make one with Autoencoder() or VAE()")
             }
             let faces = try arguments.tensor("faces")
             let redrawn = try model.reconstruct(faces)
@@ -34,7 +41,7 @@ extension BuiltinRegistry {
         }, category: .generation, example: "reconstruct(Autoencoder(latent: 8, width: 4), faces(count: 4))")
 
         register(Function("interpolate", [
-            .positional("model", "Layer", "an Autoencoder or a DCGAN"),
+            .positional("model", "Layer", "an Autoencoder, a VAE or a DCGAN"),
             .labelled("from", "Tensor", "autoencoder: a face [3, 32, 32] or a number (that face of faces-32); GAN: a noise vector or a seed"),
             .labelled("to", "Tensor", "the face, number, noise vector or seed to end at"),
             .labelled("steps", "Int", default: .number(8), "pictures along the way, 2 to 64"),
@@ -61,12 +68,12 @@ private func interpolate(_ arguments: CallArguments) throws -> Value {
     let steps = try arguments.integer("steps", in: 2...64)
     let path: Tensor
     switch try arguments.layer("model") {
-    case let autoencoder as Autoencoder:
+    case let autoencoder as any Autoencoding:
         path = try autoencoder.interpolate(from: try face(arguments, "from"), to: try face(arguments, "to"), steps: steps)
     case let gan as DCGAN:
         path = try gan.interpolate(from: try noise(arguments, "from", gan), to: try noise(arguments, "to", gan), steps: steps)
     default:
-        throw arguments.invalid("model", "must be an Autoencoder or a DCGAN")
+        throw arguments.invalid("model", "must be an Autoencoder, a VAE or a DCGAN")
     }
     _ = try showImages(path, name: "interpolation", arguments, parameter: "model")
     return .tensor(path)

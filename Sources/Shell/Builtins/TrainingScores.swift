@@ -10,9 +10,9 @@ import Foundation
 /// between halves), few enough to take well under a second.
 let autoencoderScoreFaces = 200
 
-/// The autoencoder's reconstructions of the first held-out faces of `data`, scored against the
+/// The autoencoder's (or the VAE's) reconstructions of the first held-out faces of `data`, scored against the
 /// faces themselves. Printed under the run, and readable as `run.heldOutPSNR` and `run.heldOutSSIM`.
-func scoreAutoencoder(_ model: Autoencoder, data: String, _ arguments: CallArguments, run: inout TrainingRun) throws {
+func scoreAutoencoder(_ model: any Autoencoding, data: String, _ arguments: CallArguments, run: inout TrainingRun) throws {
     let (_, heldOut) = try FaceDatasetLoader.load(try datasetFolder(data, arguments, nameParameter: "data").path).split()
     let faces = try heldOut.firstImages(autoencoderScoreFaces)
     let (psnr, ssim) = try SwapScore.meanQuality(try model.reconstruct(faces), faces)
