@@ -49,7 +49,7 @@ extension BuiltinRegistry {
                     trainer.beta = Float(beta)
                     trainer.warmUpSteps = warmUp
                 })
-            var run = try runTraining(context, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
+            var run = try runTraining(arguments, prefix: prefix) { try trainer.train(output: $0, observer: $1) }
             try scoreAutoencoder(model, data: data, arguments, run: &run)
             return .object(run)
         }, category: .training, example: "trainVAE(VAE(latent: 8, width: 4), steps: 2, batch: 4)")
