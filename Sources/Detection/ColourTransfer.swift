@@ -45,8 +45,9 @@ public enum ColourTransfer {
         precondition(face.width == frame.width && face.height == frame.height && mask.count == face.width * face.height,
                      "colour transfer needs a face, a frame and a mask of one size")
         let source = statistics(face, mask: mask), target = statistics(frame, mask: mask)
-        // A flat channel (σ = 0) has no contrast to scale: keep its spread, move its mean only.
-        let gain = (0..<3).map { source.deviation[$0] > 1e-6 ? target.deviation[$0] / source.deviation[$0] : 1 }
+        // A nearly flat channel (an untrained decoder's grey face) would be stretched into noise by
+        // σframe/σface: below half a unit of spread only the mean moves, and no gain exceeds 4.
+        let gain = (0..<3).map { source.deviation[$0] > 0.5 ? min(target.deviation[$0] / source.deviation[$0], 4) : 1 }
         var pixels = [UInt8]()
         pixels.reserveCapacity(face.width * face.height * 3)
         for colour in labPixels(face) {
