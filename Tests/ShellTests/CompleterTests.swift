@@ -25,12 +25,13 @@ import TestSupport
         ("noise.sh|", 6, ["shape"]),
         ("noise.re|", 6, ["relu(", "reshape("]),
         ("names.|", 6, ["count"]),
-        ("randn([2], m|", 11, ["markPictures", "mean: ", "modes", "mseLoss"]),
+        ("randn([2], m|", 11, ["markPictures", "matchColour", "mean: ", "modes", "mseLoss"]),
         ("randn([2], st|", 11, ["std: ", "strip"]),
         ("noise.reshape(n|", 14, ["names", "noise"]),
         // Labels belong to the innermost open call: inside zeros( there are none.
         ("randn(zeros([1]), st|", 18, ["std: ", "strip"]),
-        ("randn(zeros(s|", 12, ["sample", "save", "seed", "show", "spectralDetector", "spectrum", "spotTheFake", "sqrt", "strip", "swap"]),
+        ("randn(zeros(s|", 12, ["sample", "save", "seed", "separation", "show", "showRows", "spectralDetector", "spectrum", "spotTheFake",
+                                 "sqrt", "strip", "swap", "swapExam"]),
         ("Conv2d(3, 8, k|", 13, ["kernel: "]),
         ("let m = Lin|", 8, ["Linear"]),
         ("help ze|", 5, ["zeros"]),
@@ -39,7 +40,7 @@ import TestSupport
         ("tensor(\"runs/|", 8, ["runs/first/"]),
         ("tensor(\"|", 8, ["model.safetensors", "runs/"]),
         ("nothing.|", 8, []),
-        ("1 + tru|", 4, ["true"]),
+        ("1 + tru|", 4, ["true", "trueB"]),
         ("x // ze|", 5, ["zeros"]),
     ]
 

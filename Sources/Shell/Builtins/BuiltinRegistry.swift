@@ -48,6 +48,7 @@ public struct BuiltinRegistry {
         registry.registerGANTraining()
         registry.registerToyGAN()
         registry.registerFaceSwap()
+        registry.registerCompositing()
         registry.registerClassifier()
         registry.registerGeneration()
         registry.registerCompare()
