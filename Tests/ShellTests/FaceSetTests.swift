@@ -27,9 +27,7 @@ import Models
     @Test(arguments: cases)
     func prints(lines: [String], printed: String) throws {
         try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
-        let output = transcript(makeSession(), lines).components(separatedBy: "\n")
-        let shown = output.first { $0.hasPrefix("error:") } ?? output.last { !$0.isEmpty } ?? ""
-        #expect(shown == printed)
+        #expect(shownLine(lines) == printed)
     }
 
     /// A bare `faces(…)` is a cell: its size and attributes as text, then a preview grid.

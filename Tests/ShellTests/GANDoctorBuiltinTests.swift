@@ -19,9 +19,7 @@ import TestSupport
 
     @Test(arguments: cases)
     func prints(lines: [String], printed: String) {
-        let output = transcript(makeSession(), lines).components(separatedBy: "\n")
-        let shown = output.first { $0.hasPrefix("error:") } ?? output.last { !$0.isEmpty } ?? ""
-        #expect(shown == printed)
+        #expect(shownLine(lines) == printed)
     }
 
     @Test func trainGANEndsWithTheDoctorsReportAndRollBackUsesTheLearnersName() throws {

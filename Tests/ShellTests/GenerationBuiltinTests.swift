@@ -38,10 +38,7 @@ import Models
     @Test(arguments: cases)
     func prints(lines: [String], printed: String) throws {
         try #require(FileManager.default.fileExists(atPath: "datasets-small/faces-32/manifest.csv"))
-        // An error's first line; otherwise the last line, the value of the last expression.
-        let output = transcript(makeSession(), lines).components(separatedBy: "\n")
-        let shown = output.first { $0.hasPrefix("error:") } ?? output.last { !$0.isEmpty } ?? ""
-        #expect(shown == printed)
+        #expect(shownLine(lines) == printed)
     }
 
     /// The plot is a labelled PNG of the run, and the terminal gets a sparkline of the same curve.

@@ -25,6 +25,13 @@ func transcript(_ session: Session, _ lines: [String]) -> String {
     return printed.joined(separator: "\n")
 }
 
+/// The one line a fresh session shows for `lines`: an error's first line, otherwise the last line
+/// printed (the value of the last expression).
+func shownLine(_ lines: [String]) -> String {
+    let output = transcript(makeSession(), lines).components(separatedBy: "\n")
+    return output.first { $0.hasPrefix("error:") } ?? output.last { !$0.isEmpty } ?? ""
+}
+
 /// `text` with what changes from run to run replaced by placeholders, so that a training's report
 /// can be compared exactly: the duration in "trained to step N in 3s." becomes `<time>`, and
 /// a session's temporary folder becomes `<session>`.
