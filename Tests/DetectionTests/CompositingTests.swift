@@ -145,3 +145,63 @@ struct CompositingTests {
         return result
     }
 }
+
+/// The seam measure: how differently the colour changes across a mask's edge than in the frame.
+struct SeamContrastTests {
+    /// An 8 × 8 picture, left half one colour and right half another.
+    static func split(_ left: (UInt8, UInt8, UInt8), _ right: (UInt8, UInt8, UInt8)) -> Image {
+        var pixels = [UInt8]()
+        for index in 0..<64 {
+            let colour = index % 8 < 4 ? left : right
+            pixels += [colour.0, colour.1, colour.2]
+        }
+        return Image(width: 8, height: 8, channels: 3, pixels: pixels)
+    }
+
+    /// 1 on the left half, 0 on the right: the edge runs down the middle.
+    static let leftHalf = (0..<64).map { Float($0 % 8 < 4 ? 1 : 0) }
+
+    static func lab(_ colour: (Double, Double, Double)) -> LabColour {
+        LabColour(red: colour.0 / 255, green: colour.1 / 255, blue: colour.2 / 255)
+    }
+
+    @Test func aFacePastedIntoAFlatFrameScoresTheColourDistanceAcrossTheEdge() throws {
+        let frame = Self.split((90, 60, 40), (90, 60, 40))
+        let pasted = Self.split((200, 150, 120), (90, 60, 40))
+        let expected = SeamContrast.distance(Self.lab((200, 150, 120)), Self.lab((90, 60, 40)))
+        let measured = try #require(SeamContrast.measure(pasted, frame: frame, mask: Self.leftHalf))
+        #expect(abs(measured - expected) < 1e-9, "\(measured) vs \(expected)")
+        #expect(expected > 30, "the test needs two plainly different colours")
+    }
+
+    @Test func theUntouchedFrameScoresZeroWhateverEdgesItHas() throws {
+        let frame = Self.split((200, 150, 120), (30, 90, 160))
+        #expect(try #require(SeamContrast.measure(frame, frame: frame, mask: Self.leftHalf)) == 0)
+    }
+
+    @Test func aMaskWithoutAnEdgeHasNoSeamToMeasure() {
+        let frame = Self.split((200, 150, 120), (90, 60, 40))
+        #expect(SeamContrast.measure(frame, frame: frame, mask: [Float](repeating: 1, count: 64)) == nil)
+        #expect(SeamContrast.measure(frame, frame: frame, mask: [Float](repeating: 0, count: 64)) == nil)
+    }
+
+    @Test func distanceIsEuclideanInLab() {
+        let first = LabColour(l: 50, a: 10, b: -5), second = LabColour(l: 47, a: 14, b: -5)
+        #expect(SeamContrast.distance(first, second) == 5)
+    }
+
+    @Test func blendingThroughASoftEdgeLowersTheSeamAndColourMatchingLowersItFurther() throws {
+        let face = Self.split((200, 150, 120), (200, 150, 120))
+        let frame = Self.split((90, 60, 40), (90, 60, 40))
+        // A soft edge: the weight falls 1, 0.75, 0.5, 0.25, 0 across the middle columns.
+        let soft = (0..<64).map { index -> Float in min(1, max(0, Float(5 - index % 8) * 0.25)) }
+        let pasted = try #require(SeamContrast.measure(Blending.blend(face, into: frame, mask: Self.leftHalf),
+                                                       frame: frame, mask: Self.leftHalf))
+        let blended = try #require(SeamContrast.measure(Blending.blend(face, into: frame, mask: soft), frame: frame, mask: soft))
+        let matchedFace = ColourTransfer.reinhard(face, to: frame, mask: soft)
+        let matched = try #require(SeamContrast.measure(Blending.blend(matchedFace, into: frame, mask: soft),
+                                                        frame: frame, mask: soft))
+        #expect(blended < pasted / 2, "blended \(blended), pasted \(pasted)")
+        #expect(matched < 1, "matched \(matched): a flat face matched to a flat frame takes the frame's colour")
+    }
+}

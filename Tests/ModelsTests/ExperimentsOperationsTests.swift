@@ -121,3 +121,33 @@ import TestSupport
         expectError("DCGAN: latent must be in 1...1024 and width in 1...256, got latent 0, width 32") { try DCGAN(latent: 0) }
     }
 }
+
+/// The face swapper's dropout on the shared code: on while training, off when swapping.
+struct FaceSwapCodeDropoutTests {
+    @Test func dropoutChangesTrainingPassesButNotTheSwap() throws {
+        let model = try Random.withSeed(11) { try FaceSwapModel(latent: 16, width: 4, codeDropout: 0.5) }
+        let faces = try Random.withSeed(12) { try Tensor.uniform([2, 3, 32, 32]) }
+        let first = try Random.withSeed(13) { try model(faces, as: .b) }
+        let second = try Random.withSeed(14) { try model(faces, as: .b) }
+        #expect(first.data != second.data, "two training passes drop different numbers")
+        let swapped = try model.swap(faces, to: .b), again = try model.swap(faces, to: .b)
+        #expect(swapped.data == again.data)
+        #expect(model.isTraining, "swapping returns the model to training mode")
+        // In evaluation the swap is exactly the decoder reading the whole code.
+        let direct = try model.inference { try model.decode(model.encode(faces), as: .b) }
+        #expect(swapped.data == direct.data)
+    }
+
+    @Test func withoutDropoutATrainingPassIsTheSameEveryTime() throws {
+        let model = try Random.withSeed(11) { try FaceSwapModel(latent: 16, width: 4, codeDropout: 0) }
+        let faces = try Random.withSeed(12) { try Tensor.uniform([2, 3, 32, 32]) }
+        #expect(try Random.withSeed(13) { try model(faces, as: .a) }.data == Random.withSeed(14) { try model(faces, as: .a) }.data)
+    }
+
+    @Test func dropoutAddsNoWeightsSoCheckpointNamesStayTheSame() throws {
+        let with = try FaceSwapModel(latent: 8, width: 4, codeDropout: 0.5)
+        let without = try FaceSwapModel(latent: 8, width: 4, codeDropout: 0)
+        #expect(with.stateDict().map(\.name) == without.stateDict().map(\.name))
+        #expect(!with.stateDict().contains { $0.name.contains("dropout") })
+    }
+}

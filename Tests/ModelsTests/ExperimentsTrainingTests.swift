@@ -87,7 +87,7 @@ import TestSupport
         #expect((png.width, png.height) == (106 + 8 * 132 + 4, 18 + 4 * 132 + 4))
         #expect(png.text["Rows"] == "held-out A; A redrawn; A → B (swap); true B")
         #expect(png.text["Synthetic"] == PNGFile.syntheticLabel)
-        #expect(png.text["Model"] == "FaceSwapModel(latent=8, width=4)")
+        #expect(png.text["Model"] == "FaceSwapModel(latent=8, width=4, code_dropout=0.5)")
     }
 
     @Test func ganReportsBothLossesAndBothVerdicts() throws {

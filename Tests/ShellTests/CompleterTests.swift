@@ -30,7 +30,7 @@ import TestSupport
         ("noise.reshape(n|", 14, ["names", "noise"]),
         // Labels belong to the innermost open call: inside zeros( there are none.
         ("randn(zeros([1]), st|", 18, ["std: ", "strip"]),
-        ("randn(zeros(s|", 12, ["sample", "save", "seed", "separation", "show", "showRows", "spectralDetector", "spectrum", "spotTheFake",
+        ("randn(zeros(s|", 12, ["sample", "save", "seam", "seed", "separation", "show", "showRows", "spectralDetector", "spectrum", "spotTheFake",
                                  "sqrt", "strip", "swap", "swapExam"]),
         ("Conv2d(3, 8, k|", 13, ["kernel: "]),
         ("let m = Lin|", 8, ["Linear"]),

@@ -36,6 +36,16 @@ extension BuiltinRegistry {
         }, category: .generation,
            example: "let exam = swapExam(); blend(trueB(exam), into: exam, mask: faceMask(exam))")
 
+        register(Function("seam", [.positional("pasted", "Tensor", "pictures [N, 3, H, W] in [0, 1] with a face pasted in"),
+                                   .labelled("frames", "Tensor", "the frames they were pasted into, the same shape"),
+                                   .labelled("mask", "Tensor", "[N, 1, H, W]: the mask whose edge to look along")],
+                          returns: "Double", summary: "how visible a paste's edge is: ΔE*ab across the mask's edge, beyond the frame's own (0 = seamless)") { arguments in
+            let (pasted, frames, masks) = try compositingInputs(arguments, faces: "pasted", other: "frames")
+            let seams = pasted.indices.compactMap { SeamContrast.measure(pasted[$0], frame: frames[$0], mask: masks[$0]) }
+            guard !seams.isEmpty else { throw arguments.invalid("mask", "has no edge to measure along (it is all face or all frame)") }
+            return .number(seams.reduce(0, +) / Double(seams.count))
+        }, category: .detection, example: "let exam = swapExam(); seam(trueB(exam), frames: exam, mask: faceMask(exam, feather: 0))")
+
         register(Function("matchColour", [.positional("faces", "Tensor", "the generated faces [N, 3, H, W] in [0, 1]"),
                                           .labelled("to", "Tensor", "the frames whose colours to take, the same shape"),
                                           .labelled("mask", "Tensor", "[N, 1, H, W]: where the face is, in both")],
@@ -113,19 +123,26 @@ func faceSet(_ arguments: CallArguments, _ name: String) throws -> FaceSet {
 
 /// The faces, the frames (parameter `other`) and the masks of a compositing call, as pictures
 /// and per-pixel weights, all checked to be of one size.
-private func compositingInputs(_ arguments: CallArguments, other: String) throws -> (faces: [Image], frames: [Image], masks: [[Float]]) {
-    let faces = try arguments.tensor("faces"), frames = try arguments.tensor(other), mask = try arguments.tensor("mask")
+private func compositingInputs(_ arguments: CallArguments, faces name: String = "faces",
+                               other: String) throws -> (faces: [Image], frames: [Image], masks: [[Float]]) {
+    let faces = try arguments.tensor(name), frames = try arguments.tensor(other)
     guard faces.rank == 4, faces.shape[1] == 3, faces.shape[0] > 0 else {
-        throw arguments.invalid("faces", "must be colour pictures [N, 3, H, W], not shape \(faces.shape)")
+        throw arguments.invalid(name, "must be colour pictures [N, 3, H, W], not shape \(faces.shape)")
     }
     guard frames.shape == faces.shape else {
         throw arguments.invalid(other, "must have the faces' shape \(faces.shape), not \(frames.shape)")
     }
-    let (count, height, width) = (faces.shape[0], faces.shape[2], faces.shape[3])
+    return (try Image.images(from: faces), try Image.images(from: frames), try compositingMasks(arguments, like: faces))
+}
+
+/// The `mask` argument as one weight per pixel for each picture of `pictures`, clamped to [0, 1].
+private func compositingMasks(_ arguments: CallArguments, like pictures: Tensor) throws -> [[Float]] {
+    let mask = try arguments.tensor("mask")
+    let (count, height, width) = (pictures.shape[0], pictures.shape[2], pictures.shape[3])
     guard mask.shape == [count, 1, height, width] else {
         throw arguments.invalid("mask", "must have shape \([count, 1, height, width]), not \(mask.shape); make it with faceMask(…)")
     }
     let plane = height * width
-    let masks = (0..<count).map { index in mask.data[(index * plane)..<((index + 1) * plane)].map { min(max($0, 0), 1) } }
-    return (try Image.images(from: faces), try Image.images(from: frames), masks)
+    return (0..<count).map { index in mask.data[(index * plane)..<((index + 1) * plane)].map { min(max($0, 0), 1) } }
 }
+

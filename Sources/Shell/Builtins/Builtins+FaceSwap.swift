@@ -9,11 +9,16 @@ import Imaging
 extension BuiltinRegistry {
     mutating func registerFaceSwap() {
         register(Function("FaceSwap", [.labelled("latent", "Int", default: .number(128), "numbers in the shared code"),
-                                       .labelled("width", "Int", default: .number(32), "channels of the first convolution")],
+                                       .labelled("width", "Int", default: .number(32), "channels of the first convolution"),
+                                       .labelled("codeDropout", "Double", default: .number(0.5),
+                                                 "share of the code zeroed at random while training (0 = off)")],
                           returns: "Layer", summary: "the face-swap autoencoder: a shared encoder, decoder_a and decoder_b") { arguments in
             let latent = try arguments.integer("latent", in: 1...4096), width = try arguments.integer("width", in: 1...256)
+            let codeDropout = try arguments.number("codeDropout")
+            // At 1 every number is zeroed and the decoders learn nothing from the code.
+            guard codeDropout >= 0, codeDropout <= 0.9 else { throw arguments.invalid("codeDropout", "must be between 0 and 0.9") }
             try MemoryBudget.check(float32Elements: [4 * width * 16, latent], what: "FaceSwap(latent: \(latent), width: \(width))")
-            return .layer(try FaceSwapModel(latent: latent, width: width))
+            return .layer(try FaceSwapModel(latent: latent, width: width, codeDropout: Float(codeDropout)))
         }, category: .models, example: "let swapper = FaceSwap(latent: 64)")
 
         register(Function("trainFaceSwap", [
