@@ -40,6 +40,11 @@ struct CellPrinter {
             write("\r\u{1B}[K", to: stdout)
             draw(picture)
         }
+        // A note replaces the progress row; the next step's progress draws a new one under it.
+        session.context.onNote = { text in
+            write("\r\u{1B}[K" + text + "\n", to: stdout)
+            fflush(stdout)
+        }
     }
 
     /// Informational notes from the shell itself (dimmed when colour is on).

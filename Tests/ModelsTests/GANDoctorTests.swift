@@ -170,10 +170,24 @@ import TestSupport
         // saturates: every z gives the same picture (in the lesson's larger run, D's gradients explode too).
         let trainer = try Self.trainer(batchNorm: false)
         trainer.config.learningRate = 0.05
-        _ = try trainer.train(output: Fixtures.folder(), interruptRequested: { false })
+        trainer.config.steps = 75
+        // Each note with the step the progress line had reached when it came.
+        var notes: [(step: Int, text: String)] = []
+        var progressStep = 0
+        _ = try trainer.train(output: Fixtures.folder(), observer: { event in
+            if case .progress(let progress) = event { progressStep = progress.step }
+            if case .note(let text) = event { notes.append((progressStep, text)) }
+        }, interruptRequested: { false })
         let collapse = trainer.doctor.findings.first { $0.key == "collapse" }
-        if case .collapse(_, _, let diversity, _)? = collapse {
+        if case .collapse(let from, _, let diversity, _)? = collapse {
             #expect(diversity < 0.05)
+            // Each finding said once, at the step the doctor made it, while the run was still going.
+            #expect(notes.first?.text == "GAN doctor at step \(from): the samples collapsed. More when the run ends.")
+            #expect(notes.first?.step == from && from < 75)
+            #expect(notes.count == trainer.doctor.findings.count)
+            for (note, finding) in zip(notes, trainer.doctor.findings) {
+                #expect(note.text == "GAN doctor at step \(note.step): \(finding.headline). More when the run ends.")
+            }
         } else {
             Issue.record("expected a collapse, found \(trainer.doctor.findings)")
         }
@@ -182,8 +196,12 @@ import TestSupport
 
     @Test func aHealthyRunIsNotDiagnosed() throws {
         let trainer = try Self.trainer(batchNorm: true)
-        _ = try trainer.train(output: Fixtures.folder(), interruptRequested: { false })
+        var notes: [String] = []
+        _ = try trainer.train(output: Fixtures.folder(), observer: { event in
+            if case .note(let text) = event { notes.append(text) }
+        }, interruptRequested: { false })
         #expect(trainer.doctor.findings.isEmpty, "findings: \(trainer.doctor.findings)")
+        #expect(notes.isEmpty)
         #expect(trainer.doctor.diversityReadings.map(\.step) == [25, 50])
         #expect(trainer.doctor.lastHealthy?.step == 50)
     }

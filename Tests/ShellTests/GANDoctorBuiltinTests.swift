@@ -45,4 +45,17 @@ import TestSupport
         #expect(png.text["Rows"] == "z 1-8; z 9-16; z 17-24; z 25-32")
         #expect(png.width > 8 * 128 && png.height > 4 * 128)
     }
+
+    @Test func theDoctorSpeaksUpDuringTheRunAndReportsAfterIt() throws {
+        let session = makeSession()
+        var notes: [String] = []
+        session.context.onNote = { notes.append($0) }
+        let printed = transcript(session, ["seed(1)", "let sick = DCGAN(latent: 8, width: 4, batchNorm: false)",
+                                           "trainGAN(sick, steps: 75, batch: 32, lr: 0.05, every: 75)"])
+        #expect(notes.first == "GAN doctor at step 50: the samples collapsed. More when the run ends.", "\(notes)")
+        // The report after the run names every problem the notes announced.
+        let lines = printed.components(separatedBy: "\n")
+        let report = try #require(lines.first { $0.hasPrefix("GAN doctor: ") })
+        #expect(report == "GAN doctor: \(notes.count == 1 ? "one problem" : "\(notes.count) problems") in 75 steps.", "\(printed)")
+    }
 }

@@ -1,6 +1,16 @@
 /// The doctor's findings in words a learner can act on: what happened, over which steps, with
 /// the numbers behind it, what usually causes it, and what to try.
 extension GANDoctor.Finding {
+    /// The finding in a few words, for the moment it is made.
+    public var headline: String {
+        switch self {
+        case .discriminatorWins: return "the discriminator is winning outright"
+        case .gradientsExplode(let network, _, _, _, _): return "the \(network)'s gradients exploded"
+        case .gradientsVanish(let network, _, _, _, _): return "the \(network)'s gradients vanished"
+        case .collapse: return "the samples collapsed"
+        }
+    }
+
     public var explanation: String {
         /// "from step 3 to step 14", or "at step 50" for a stretch of one checkup.
         func stretch(_ from: Int, _ to: Int) -> String { from == to ? "at step \(to)" : "from step \(from) to step \(to)" }

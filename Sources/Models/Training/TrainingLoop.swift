@@ -20,11 +20,16 @@ public protocol TrainingProcedure: AnyObject {
     func resetOptimizers() throws
     /// What is wrong with the training data, if anything (`DataCheck`): asked once before the run.
     func dataProblem() -> String?
+    /// Messages to show now, while training runs (the GAN doctor's findings as it makes them);
+    /// asked after every step, and each message is returned once.
+    func newNotes() -> [String]
 }
 
 extension TrainingProcedure {
     /// The lessons' trainers read the shipped datasets, whose pixels are always in [0, 1].
     public func dataProblem() -> String? { nil }
+    /// Most trainers have nothing to say until the run ends.
+    public func newNotes() -> [String] { [] }
 }
 
 /// How a training run ended.
@@ -71,6 +76,8 @@ public enum TrainingEvent: Sendable {
     case progress(TrainingProgress)
     /// A grid of samples was written.
     case samplesWritten(URL, step: Int)
+    /// Something to tell the learner now, above the progress line (`TrainingProcedure.newNotes`).
+    case note(String)
 }
 
 /// A trainer's memory between `train` calls: training again continues where it stopped.
@@ -179,6 +186,7 @@ public enum TrainingLoop {
                     step: step - firstStep + 1, totalSteps: config.steps,
                     metrics: zip(procedure.metricNames, values).map { TrainingProgress.Metric($0.0, $0.1) },
                     elapsedSeconds: elapsed())))
+                for note in procedure.newNotes() { observer(.note(note)) }
                 if config.sampleEvery > 0 && step % config.sampleEvery == 0 {
                     let url = try procedure.writeSamples(to: folder, step: step)
                     sampleFiles.append(url)

@@ -29,6 +29,8 @@ func runTraining(_ arguments: CallArguments, prefix: String,
             context.onProgress?(progress, false)
         case .samplesWritten(let url, _):
             if let picture = Picture(url) { context.onPicture?(picture) }
+        case .note(let text):
+            context.onNote?(text)
         }
     }
     return TrainingRun(outcome, prefix: prefix, kind: arguments.function.name, settings: arguments.settings)

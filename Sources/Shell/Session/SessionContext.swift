@@ -27,6 +27,8 @@ public final class SessionContext {
     /// them nil. `finished` is true for the last report, so a progress line can end its row.
     public var onProgress: ((_ progress: TrainingProgress, _ finished: Bool) -> Void)?
     public var onPicture: ((Picture) -> Void)?
+    /// A message from the trainer while it runs (the GAN doctor's findings as it makes them).
+    public var onNote: ((String) -> Void)?
     /// Set by `markPictures(key:)`: every picture written through `writePicture` is watermarked.
     public var watermarkKey: WatermarkKey?
     /// The lessons' trainers, so training the same model again continues its run.
