@@ -58,6 +58,23 @@ import Testing
         } }
     }
 
+    @Test func aLineTypedOntoThePrefilledCellComesBackAsTheLessonWroteIt() throws {
+        try Random.withSeed(0) { try withTemporaryFolder("typed-onto") { folder in
+            let runner = try makeRunner(folder)
+            _ = runner.open("sample")
+            // The learner meant Return, but typed next onto the pre-filled line.
+            let typed = "let x = tensor([[1, 2, 3], [4, 5, 6]])next"
+            let failed = runner.didRun(typed, reply: runner.session.enter(typed))
+            #expect(text(failed) == "Something was typed after the cell's line, so the line did not run. "
+                + "It is back at the prompt as the lesson wrote it: press Return to run it.")
+            #expect(failed.prefill == "let x = tensor([[1, 2, 3], [4, 5, 6]])")
+            // A line that merely starts like the cell and runs is the learner's own edit: no note.
+            let edited = "let x = tensor([[1, 2, 3], [4, 5, 6]]) * 2"
+            let ran = runner.didRun(edited, reply: runner.session.enter(edited))
+            #expect(!text(ran).contains("Something was typed"))
+        } }
+    }
+
     @Test func checksCannotBeFooledByRebindingABuiltinName() throws {
         try Random.withSeed(0) { try withTemporaryFolder("rebind") { folder in
             let runner = try makeRunner(folder)

@@ -142,6 +142,15 @@ public final class LessonRunner {
         }
         guard let cell = step?.cell else { return result }
         let lines = cell.code.components(separatedBy: "\n")
+        // Typed onto the pre-filled line (a `next` added to it, say), so it failed: offer the
+        // cell's line again rather than leave the learner to retype it.
+        let expected = lines[min(cellLine, lines.count - 1)].trimmingCharacters(in: .whitespaces)
+        if reply.error != nil, !expected.isEmpty, typed != expected, typed.hasPrefix(expected) {
+            result.outputs.append(.note("Something was typed after the cell's line, so the line did not run. "
+                + "It is back at the prompt as the lesson wrote it: press Return to run it."))
+            result.prefill = lines[min(cellLine, lines.count - 1)]
+            return result
+        }
         if cellLine + 1 < lines.count, lines[cellLine].trimmingCharacters(in: .whitespaces) == typed {
             cellLine += 1
             result.prefill = lines[cellLine]
