@@ -7,8 +7,8 @@ import Imaging
 ///     seam   = mean over pairs of | ΔE*ab(pasted p, pasted q) − ΔE*ab(frame p, frame q) |
 ///
 /// ΔE*ab is the distance in L*a*b* (CIE 1976), the colour space built so that equal distances
-/// look about equally different: about 2 is the smallest step people notice side by side, and
-/// above 10 two colours look plainly different. The frame's own edge (skin next to hair, ears,
+/// look about equally different: about 2.3 is the smallest step people notice side by side
+/// (Mahy, Van Eycken & Oosterlinck, 1994), and above about 5 two colours look different. The frame's own edge (skin next to hair, ears,
 /// neck) is the reference, so the untouched frame scores 0. A face cut out and pasted with a hard
 /// edge scores the jump between the two pictures; blending spreads the jump over the feather, and
 /// colour matching shrinks it. That is what both steps are for. What it cannot say is whether the

@@ -35,6 +35,14 @@ import Testing
         #expect(BitmapFont.width(of: "A1") == 7)
     }
 
+    /// The characters captions use (letters, digits, punctuation) are drawn, not left blank.
+    @Test(arguments: Array("ABCXYZ0123456789.,:-+=/%()?!_#<>~'[];*"))
+    func printableCharactersHaveGlyphs(_ character: Character) {
+        var image = Image(width: 3, height: 5, channels: 1)
+        BitmapFont.draw(String(character), into: &image, x: 0, y: 0, color: [255])
+        #expect(image.pixels.contains(255), "'\(character)' is drawn as a blank")
+    }
+
     @Test func nearestNeighbourUpscaleRepeatsPixels() {
         let image = Image(width: 2, height: 1, channels: 1, pixels: [10, 20])
         let big = image.upscaled(by: 3)

@@ -33,7 +33,7 @@ import TestSupport
         let session = makeSession()
         let printed = transcript(session, ["seed(3)", "let a = \(Self.toy))", "let b = \(Self.toy), loss: \"saturating\")", "compare(a, b)"])
         let lines = printed.components(separatedBy: "\n")
-        let url = session.context.outputFolder.appendingPathComponent("compare-toygan.png")
+        let url = session.context.outputFolder.appendingPathComponent("compare-toygan-vs-toygan-2.png")
         let start = try #require(lines.firstIndex { $0.hasPrefix("run ") })
         let table = Array(lines[start...])
         #expect(table.first == "run      toygan          toygan-2")

@@ -8,7 +8,7 @@ extension BuiltinRegistry {
     mutating func registerCompare() {
         register(Function("compare", [
             .positional("runs", "LossHistory", variadic: true, "2 to 4 runs of the same training built-in, e.g. compare(run1, run2)"),
-            .labelled("name", "String", default: .string(""), "the PNG's file name without .png (default: compare- and the first run's name)"),
+            .labelled("name", "String", default: .string(""), "the PNG's file name without .png (default: compare- and the runs' names, such as compare-gan-vs-gan-2)"),
         ], returns: "Text", summary: "runs side by side: curves on shared axes, last samples, and a table of what differs") { arguments in
             try compare(arguments)
         }, category: .training, example: "compare(trainToyGAN(ToyGAN(), steps: 8, every: 4), trainToyGAN(ToyGAN(), steps: 8, every: 4, lr: 0.01))")
@@ -37,7 +37,9 @@ private func compare(_ arguments: CallArguments) throws -> Value {
     }
     let comparison = RunComparison(runs: runs)
     let name = try arguments.string("name")
-    let url = try arguments.context.prepareWrite(to: (name.isEmpty ? "compare-" + runs[0].filePrefix : name) + ".png")
+    // Named after every run it shows, so comparing run 1 with another run later writes a new picture.
+    let defaultName = "compare-" + runs.map(\.filePrefix).joined(separator: "-vs-")
+    let url = try arguments.context.prepareWrite(to: (name.isEmpty ? defaultName : name) + ".png")
     try arguments.context.writePicture(try comparison.image(), to: url,
                                        text: PNGFile.labels(extra: [("Content", comparison.contentLabel)]))
     return .text(comparison.table + "\npicture in \(url.path)")

@@ -96,7 +96,7 @@ extension BuiltinRegistry {
             let name = source.deletingPathExtension().lastPathComponent + "-stripped.png"
             let target = try arguments.context.prepareWrite(to: name)
             let removed = try Inspector.strip(source.path, to: target.path)
-            return .text("wrote \(target.path) without \(removed.isEmpty ? "anything (it had no metadata)" : removed.joined(separator: ", "))")
+            return .text("wrote \(target.path) without \(removed.isEmpty ? "anything (it had no metadata)" : chunkCounts(removed))")
         }, category: .detection, example: "show(faces(count: 4), name: \"picture\"); strip(\"picture.png\")")
 
         register(Function("spotTheFake", [.labelled("real", "Tensor", "real pictures [N, C, H, W]"),
@@ -177,4 +177,19 @@ private func evaluate(_ arguments: CallArguments) throws -> Value {
         "a detector's score is a probability learned from the fakes it saw, not proof",
         "wrote " + written.joined(separator: " and "),
     ].joined(separator: "\n"))
+}
+
+/// PNG chunk types counted in the order they first appear: "1 tEXt chunk and 3 iTXt chunks".
+func chunkCounts(_ types: [String]) -> String {
+    var order: [String] = [], counts: [String: Int] = [:]
+    for type in types {
+        if counts[type] == nil { order.append(type) }
+        counts[type, default: 0] += 1
+    }
+    let parts = order.map { type -> String in
+        let count = counts[type, default: 0]
+        return "\(count) \(type) chunk\(count == 1 ? "" : "s")"
+    }
+    guard parts.count > 1, let last = parts.last else { return parts.joined() }
+    return parts.dropLast().joined(separator: ", ") + " and " + last
 }
