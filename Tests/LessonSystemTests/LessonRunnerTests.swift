@@ -65,13 +65,15 @@ import Testing
             // The learner meant Return, but typed next onto the pre-filled line.
             let typed = "let x = tensor([[1, 2, 3], [4, 5, 6]])next"
             let failed = runner.didRun(typed, reply: runner.session.enter(typed))
-            #expect(text(failed) == "Something was typed after the cell's line, so the line did not run. "
-                + "It is back at the prompt as the lesson wrote it: press Return to run it.")
+            #expect(text(failed) == "'next' was typed onto the end of the cell's line, so the line did not run. "
+                + "It is back at the prompt as the lesson wrote it: press Return to run it, then type next.")
             #expect(failed.prefill == "let x = tensor([[1, 2, 3], [4, 5, 6]])")
-            // A line that merely starts like the cell and runs is the learner's own edit: no note.
-            let edited = "let x = tensor([[1, 2, 3], [4, 5, 6]]) * 2"
-            let ran = runner.didRun(edited, reply: runner.session.enter(edited))
-            #expect(!text(ran).contains("Something was typed"))
+            // The learner's own edit, even one that fails, is theirs: no note, and the cell is not put back.
+            for edited in ["let x = tensor([[1, 2, 3], [4, 5, 6]]) * 2", "let x = tensor([[1, 2, 3], [4, 5, 6]]) * \"a\""] {
+                let reply = runner.didRun(edited, reply: runner.session.enter(edited))
+                #expect(!text(reply).contains("typed onto the end"), "\(edited)")
+                #expect(reply.prefill == nil, "\(edited)")
+            }
         } }
     }
 

@@ -142,13 +142,16 @@ public final class LessonRunner {
         }
         guard let cell = step?.cell else { return result }
         let lines = cell.code.components(separatedBy: "\n")
-        // Typed onto the pre-filled line (a `next` added to it, say), so it failed: offer the
-        // cell's line again rather than leave the learner to retype it.
-        let expected = lines[min(cellLine, lines.count - 1)].trimmingCharacters(in: .whitespaces)
-        if reply.error != nil, !expected.isEmpty, typed != expected, typed.hasPrefix(expected) {
-            result.outputs.append(.note("Something was typed after the cell's line, so the line did not run. "
-                + "It is back at the prompt as the lesson wrote it: press Return to run it."))
-            result.prefill = lines[min(cellLine, lines.count - 1)]
+        // A word typed onto the pre-filled line (`…)next`: Return was meant, then next) makes it
+        // fail: offer the cell's line again rather than leave the learner to retype it. A longer
+        // edit of the learner's own is left alone (it is in the history, one Up arrow away).
+        let pending = lines[min(cellLine, lines.count - 1)]
+        let expected = pending.trimmingCharacters(in: .whitespaces)
+        if reply.error != nil, !expected.isEmpty, typed.hasPrefix(expected),
+           case let glued = typed.dropFirst(expected.count), !glued.isEmpty, glued.allSatisfy(\.isLetter) {
+            result.outputs.append(.note("'\(glued)' was typed onto the end of the cell's line, so the line did not run. "
+                + "It is back at the prompt as the lesson wrote it: press Return to run it, then type \(glued)."))
+            result.prefill = pending
             return result
         }
         if cellLine + 1 < lines.count, lines[cellLine].trimmingCharacters(in: .whitespaces) == typed {

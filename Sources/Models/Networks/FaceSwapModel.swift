@@ -23,8 +23,9 @@ import Engine
 /// to draw its person from any subset of the code, so it draws B from an A code too. Measured on
 /// pair-32's 100 held-out faces (1,500 steps, seeds 104 and 1–3): dropout 0.5 lifts the swap from
 /// 20.3–21.0 dB PSNR to 25.1–26.0 dB, and SSIM from 0.72–0.78 to 0.87–0.89 (mean B face: 18.2 dB,
-/// 0.78), while decoder A's redrawing of A falls from 31.6–34.5 dB to 27.4–29.5 dB. Dropout is Srivastava et al., "Dropout: a simple way to prevent neural networks from
-/// overfitting" (JMLR, 2014); using it on the code here is this lab's measured choice.
+/// 0.78), while decoder A's redrawing of A falls from 31.6–34.5 dB to 27.4–29.5 dB. Dropout is
+/// Srivastava et al., "Dropout: a simple way to prevent neural networks from overfitting" (JMLR,
+/// 2014); using it on the code here is this lab's measured choice.
 ///
 /// Shapes: faces `[N, 3, 32, 32]` in [0, 1]; codes `[N, latent]`.
 public final class FaceSwapModel: Layer {
