@@ -125,24 +125,18 @@ func faceSet(_ arguments: CallArguments, _ name: String) throws -> FaceSet {
 /// and per-pixel weights, all checked to be of one size.
 private func compositingInputs(_ arguments: CallArguments, faces name: String = "faces",
                                other: String) throws -> (faces: [Image], frames: [Image], masks: [[Float]]) {
-    let faces = try arguments.tensor(name), frames = try arguments.tensor(other)
+    let faces = try arguments.tensor(name), frames = try arguments.tensor(other), mask = try arguments.tensor("mask")
     guard faces.rank == 4, faces.shape[1] == 3, faces.shape[0] > 0 else {
         throw arguments.invalid(name, "must be colour pictures [N, 3, H, W], not shape \(faces.shape)")
     }
     guard frames.shape == faces.shape else {
         throw arguments.invalid(other, "must have the faces' shape \(faces.shape), not \(frames.shape)")
     }
-    return (try Image.images(from: faces), try Image.images(from: frames), try compositingMasks(arguments, like: faces))
-}
-
-/// The `mask` argument as one weight per pixel for each picture of `pictures`, clamped to [0, 1].
-private func compositingMasks(_ arguments: CallArguments, like pictures: Tensor) throws -> [[Float]] {
-    let mask = try arguments.tensor("mask")
-    let (count, height, width) = (pictures.shape[0], pictures.shape[2], pictures.shape[3])
+    let (count, height, width) = (faces.shape[0], faces.shape[2], faces.shape[3])
     guard mask.shape == [count, 1, height, width] else {
         throw arguments.invalid("mask", "must have shape \([count, 1, height, width]), not \(mask.shape); make it with faceMask(…)")
     }
     let plane = height * width
-    return (0..<count).map { index in mask.data[(index * plane)..<((index + 1) * plane)].map { min(max($0, 0), 1) } }
+    let masks = (0..<count).map { index in mask.data[(index * plane)..<((index + 1) * plane)].map { min(max($0, 0), 1) } }
+    return (try Image.images(from: faces), try Image.images(from: frames), masks)
 }
-
