@@ -12,7 +12,7 @@ extension BuiltinRegistry {
                                        .labelled("width", "Int", default: .number(32), "channels of the first convolution"),
                                        .labelled("codeDropout", "Double", default: .number(0.5),
                                                  "share of the code zeroed at random while training (0 = off)")],
-                          returns: "Layer", summary: "the face-swap autoencoder: a shared encoder, decoder_a and decoder_b") { arguments in
+                          returns: "Layer", summary: "the face-swap autoencoder: a shared encoder (its code dropped out at random in training), decoder_a and decoder_b") { arguments in
             let latent = try arguments.integer("latent", in: 1...4096), width = try arguments.integer("width", in: 1...256)
             let codeDropout = try arguments.number("codeDropout")
             // At 1 every number is zeroed and the decoders learn nothing from the code.
