@@ -103,6 +103,8 @@ public struct GANDoctor {
     public var limits: Limits
     /// What the doctor found since training began (or since the last roll-back), in the order found.
     public private(set) var findings: [Finding] = []
+    /// How many of `findings` `newFindings()` has handed out (a finding keeps its place as it grows).
+    private var announcedCount = 0
     /// Every diversity measured at a checkup, in step order.
     public private(set) var diversityReadings: [(step: Int, value: Double)] = []
     /// The last state the doctor found healthy at a checkup; nil until one was.
@@ -217,6 +219,7 @@ public struct GANDoctor {
     /// stay the reference).
     public mutating func rolledBack(to step: Int) {
         findings = []
+        announcedCount = 0
         diversityReadings.removeAll { $0.step > step }
         smoothedVerdicts = nil
         winningSince = nil
@@ -225,6 +228,13 @@ public struct GANDoctor {
         troubledSinceCheckup = false
         lossGuardStopped = false
         self.step = step
+    }
+
+    /// The findings made since the last call, each handed out once: what to tell the learner
+    /// while the run goes on.
+    public mutating func newFindings() -> [Finding] {
+        defer { announcedCount = findings.count }
+        return Array(findings.dropFirst(announcedCount))
     }
 
     /// Adds a finding, or grows the one of the same kind already found.

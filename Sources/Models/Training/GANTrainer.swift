@@ -45,8 +45,6 @@ public final class GANTrainer: Trainer {
     public var state = TrainingState.adversarialGame()
     /// Kept apart from `state`: `step()` feeds it while the loop holds `state` (see TrainingLoop).
     public var doctor = GANDoctor()
-    /// The kinds of finding already told to the learner during training (`newNotes`).
-    private var announcedFindings: Set<String> = []
     /// The step the next `step()` call takes, over the whole run.
     private var nextStep = 1
     public let filePrefix: String
@@ -149,7 +147,6 @@ public final class GANTrainer: Trainer {
         state.stepsDone = healthy.step
         state.history.truncate(after: healthy.step)
         doctor.rolledBack(to: healthy.step)
-        announcedFindings = []
         nextStep = healthy.step + 1
         return healthy.step
     }
@@ -157,9 +154,8 @@ public final class GANTrainer: Trainer {
     /// The doctor's findings the learner has not heard yet, one line each, as they happen: the
     /// full report, with the roll-back offer, follows the run.
     public func newNotes() -> [String] {
-        let fresh = doctor.findings.filter { !announcedFindings.contains($0.key) }
-        announcedFindings.formUnion(fresh.map(\.key))
-        return fresh.map { "GAN doctor at step \(doctor.step): \($0.headline). More when the run ends." }
+        let step = doctor.step
+        return doctor.newFindings().map { "GAN doctor at step \(step): \($0.headline). More when the run ends." }
     }
 
     /// σ of each logit, averaged: the discriminator's mean belief that the batch is real.
